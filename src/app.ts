@@ -1,0 +1,48 @@
+import Fastify, { type FastifyServerOptions } from 'fastify'
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import type { Db } from './db/connection.js'
+import database from './plugins/database.js'
+import openapi from './plugins/openapi.js'
+import problems from './plugins/problems.js'
+import articleRoutes from './routes/articles.js'
+import entityRoutes from './routes/entities.js'
+import healthRoutes from './routes/health.js'
+import openapiRoutes from './routes/openapi.js'
+import quoteRoutes from './routes/quotes.js'
+
+export interface AppOptions {
+  /** A SQLite file path (':memory:' for a throw-away database) or an open better-sqlite3 handle. */
+  database: string | Db
+  /** Apply pending migrations when the app starts (default true). */
+  migrate?: boolean
+  /** Seed from this folder when the database holds no article (default: never). */
+  seedDirectory?: string | null
+  logger?: FastifyServerOptions['logger']
+}
+
+/** Builds the service without listening: the server, the tests and the OpenAPI script all start here. */
+export function buildApp (options: AppOptions) {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    requestIdHeader: 'x-request-id',
+    routerOptions: { ignoreTrailingSlash: true }
+  }).withTypeProvider<ZodTypeProvider>()
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+
+  app.register(problems)
+  app.register(database, {
+    database: options.database,
+    migrate: options.migrate ?? true,
+    seedDirectory: options.seedDirectory ?? null
+  })
+  app.register(openapi)
+  app.register(healthRoutes)
+  app.register(openapiRoutes)
+  app.register(articleRoutes)
+  app.register(quoteRoutes)
+  app.register(entityRoutes)
+  return app
+}
+
+export type App = ReturnType<typeof buildApp>

@@ -1,0 +1,189 @@
+import { createHash } from 'node:crypto'
+import type { Statement } from 'better-sqlite3'
+import type { ExtractedEntity, ParsedArticle } from '../extract/types.js'
+import type { Db } from './connection.js'
+
+/** What a client or a seed file says of an article besides its text. */
+export interface ArticleMetadata {
+  title?: string | null | undefined
+  publishedAt?: string | null | undefined
+  url?: string | null | undefined
+  publisher?: string | null | undefined
+  language?: string | undefined
+}
+
+export type SaveOutcome = 'created' | 'updated' | 'unchanged'
+
+/** An article's id is derived from its text alone, so the same text always gets the same id. */
+export function articleIdOf (text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 20)
+}
+
+export function quoteIdOf (articleId: string, position: number): string {
+  return `${articleId}-q${position + 1}`
+}
+
+interface StoredArticle {
+  extractor_version: string
+  created_at: string
+  title: string | null
+  published_at: string | null
+  url: string | null
+  publisher: string | null
+  language: string
+}
+
+/** Merges entities that share an id, so a pipeline that splits one referent cannot break a write. */
+function mergeById (entities: ExtractedEntity[]): ExtractedEntity[] {
+  const byId = new Map<string, ExtractedEntity>()
+  for (const entity of entities) {
+    const seen = byId.get(entity.id)
+    if (!seen) { byId.set(entity.id, { ...entity }); continue }
+    seen.aliases = [...new Set([...seen.aliases, ...entity.aliases])]
+    seen.titles = [...new Set([...seen.titles, ...entity.titles])]
+    seen.mentions = [...seen.mentions, ...entity.mentions].sort((a, b) => a.start - b.start)
+  }
+  return [...byId.values()]
+}
+
+/**
+ * Stores parsed articles: the article, its paragraphs, entities, mentions and quotes in one
+ * synchronous transaction, keeping the entities' counters right.
+ */
+export class ArticleWriter {
+  readonly #db: Db
+  readonly #stored: Statement<[string], StoredArticle>
+  readonly #insertArticle: Statement
+  readonly #insertParagraph: Statement
+  readonly #insertEntity: Statement
+  readonly #insertAlias: Statement
+  readonly #insertTitle: Statement
+  readonly #insertArticleEntity: Statement
+  readonly #insertMention: Statement
+  readonly #countEntity: Statement
+  readonly #insertQuote: Statement
+  readonly #countSpeaker: Statement
+  readonly #entitiesOf: Statement<[string], { entity_id: string }>
+  readonly #uncountEntities: Statement
+  readonly #uncountSpeakers: Statement
+  readonly #deleteArticle: Statement
+  readonly #deleteIfOrphan: Statement
+
+  constructor (db: Db) {
+    this.#db = db
+    this.#stored = db.prepare(`SELECT extractor_version, created_at, title, published_at, url, publisher, language
+      FROM articles WHERE id = ?`)
+    this.#insertArticle = db.prepare(`INSERT INTO articles (id, title, dateline, published_at, publisher, url, language,
+        text, lede, extractor_version, created_at, sort_at, quote_count, entity_count)
+      VALUES (@id, @title, @dateline, @publishedAt, @publisher, @url, @language,
+        @text, @lede, @extractorVersion, @createdAt, @sortAt, @quoteCount, @entityCount)`)
+    this.#insertParagraph = db.prepare(`INSERT INTO paragraphs (article_id, idx, kind, text, start, "end")
+      VALUES (?, ?, ?, ?, ?, ?)`)
+    this.#insertEntity = db.prepare('INSERT INTO entities (id, name, type) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING')
+    this.#insertAlias = db.prepare('INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?, ?)')
+    this.#insertTitle = db.prepare('INSERT OR IGNORE INTO entity_titles (entity_id, title) VALUES (?, ?)')
+    this.#insertArticleEntity = db.prepare(`INSERT INTO article_entities (article_id, entity_id, position, sort_at)
+      VALUES (?, ?, ?, ?)`)
+    this.#insertMention = db.prepare(`INSERT OR IGNORE INTO mentions (article_id, entity_id, start, "end", text)
+      VALUES (?, ?, ?, ?, ?)`)
+    this.#countEntity = db.prepare(`UPDATE entities SET article_count = article_count + 1,
+      mention_count = mention_count + ? WHERE id = ?`)
+    this.#insertQuote = db.prepare(`INSERT INTO quotes (id, article_id, position, kind, text, spans,
+        cue_text, cue_start, cue_end, source_text, source_start, source_end, speaker_id, paragraph, sort_at)
+      VALUES (@id, @articleId, @position, @kind, @text, @spans,
+        @cueText, @cueStart, @cueEnd, @sourceText, @sourceStart, @sourceEnd, @speakerId, @paragraph, @sortAt)`)
+    this.#countSpeaker = db.prepare('UPDATE entities SET quote_count = quote_count + 1 WHERE id = ?')
+    this.#entitiesOf = db.prepare('SELECT entity_id FROM article_entities WHERE article_id = ?')
+    this.#uncountEntities = db.prepare(`UPDATE entities SET article_count = article_count - 1,
+        mention_count = mention_count - (SELECT count(*) FROM mentions m WHERE m.article_id = @id AND m.entity_id = entities.id)
+      WHERE id IN (SELECT entity_id FROM article_entities WHERE article_id = @id)`)
+    this.#uncountSpeakers = db.prepare(`UPDATE entities SET
+        quote_count = quote_count - (SELECT count(*) FROM quotes q WHERE q.article_id = @id AND q.speaker_id = entities.id)
+      WHERE id IN (SELECT speaker_id FROM quotes WHERE article_id = @id AND speaker_id IS NOT NULL)`)
+    this.#deleteArticle = db.prepare('DELETE FROM articles WHERE id = ?')
+    this.#deleteIfOrphan = db.prepare('DELETE FROM entities WHERE id = ? AND article_count <= 0')
+  }
+
+  /**
+   * Stores `text` parsed as `parsed`. An article already stored from the same text by the same
+   * extractor version with the same metadata is left as it is; otherwise it is replaced whole,
+   * keeping its id and creation time.
+   */
+  save (text: string, metadata: ArticleMetadata, parsed: ParsedArticle, extractorVersion: string, now = new Date()): { id: string, outcome: SaveOutcome } {
+    const id = articleIdOf(text)
+    const wanted = {
+      title: metadata.title ?? parsed.title,
+      published_at: metadata.publishedAt ?? null,
+      url: metadata.url ?? null,
+      publisher: metadata.publisher ?? null,
+      language: metadata.language ?? 'en'
+    }
+    return this.#db.transaction(() => {
+      const stored = this.#stored.get(id)
+      if (stored && stored.extractor_version === extractorVersion && sameMetadata(stored, wanted)) {
+        return { id, outcome: 'unchanged' as const }
+      }
+      if (stored) this.#remove(id)
+      const createdAt = stored?.created_at ?? now.toISOString()
+      this.#insert(id, text, wanted, parsed, extractorVersion, createdAt)
+      return { id, outcome: stored ? 'updated' as const : 'created' as const }
+    })()
+  }
+
+  /** Removes an article with its quotes and mentions; entities left with no article go too. */
+  delete (id: string): boolean {
+    return this.#db.transaction(() => {
+      if (!this.#stored.get(id)) return false
+      this.#remove(id)
+      return true
+    })()
+  }
+
+  #remove (id: string): void {
+    const entityIds = this.#entitiesOf.all(id).map((row) => row.entity_id)
+    this.#uncountEntities.run({ id })
+    this.#uncountSpeakers.run({ id })
+    this.#deleteArticle.run(id)
+    for (const entityId of entityIds) this.#deleteIfOrphan.run(entityId)
+  }
+
+  #insert (id: string, text: string, meta: Omit<StoredArticle, 'extractor_version' | 'created_at'>,
+    parsed: ParsedArticle, extractorVersion: string, createdAt: string): void {
+    const sortAt = meta.published_at ?? createdAt
+    const entities = mergeById(parsed.entities)
+    const entityIds = new Set(entities.map((e) => e.id))
+    this.#insertArticle.run({
+      id, text, title: meta.title, dateline: parsed.dateline, publishedAt: meta.published_at, publisher: meta.publisher,
+      url: meta.url, language: meta.language, lede: parsed.lede, extractorVersion, createdAt, sortAt,
+      quoteCount: parsed.quotes.length, entityCount: entities.length
+    })
+    for (const p of parsed.paragraphs) this.#insertParagraph.run(id, p.index, p.kind, p.text, p.start, p.end)
+    entities.forEach((entity, position) => this.#insertEntityOf(id, entity, position, sortAt))
+    parsed.quotes.forEach((quote, position) => {
+      const speakerId = quote.speakerId !== null && entityIds.has(quote.speakerId) ? quote.speakerId : null
+      this.#insertQuote.run({
+        id: quoteIdOf(id, position), articleId: id, position, kind: quote.kind, text: quote.text,
+        spans: JSON.stringify(quote.spans.map(({ start, end }) => ({ start, end }))),
+        cueText: quote.cue?.text ?? null, cueStart: quote.cue?.start ?? null, cueEnd: quote.cue?.end ?? null,
+        sourceText: quote.source?.text ?? null, sourceStart: quote.source?.start ?? null, sourceEnd: quote.source?.end ?? null,
+        speakerId, paragraph: quote.paragraph, sortAt
+      })
+      if (speakerId !== null) this.#countSpeaker.run(speakerId)
+    })
+  }
+
+  #insertEntityOf (articleId: string, entity: ExtractedEntity, position: number, sortAt: string): void {
+    this.#insertEntity.run(entity.id, entity.name, entity.type)
+    for (const alias of entity.aliases) this.#insertAlias.run(entity.id, alias)
+    for (const title of entity.titles) this.#insertTitle.run(entity.id, title)
+    this.#insertArticleEntity.run(articleId, entity.id, position, sortAt)
+    let mentions = 0
+    for (const m of entity.mentions) mentions += this.#insertMention.run(articleId, entity.id, m.start, m.end, m.text).changes
+    this.#countEntity.run(mentions, entity.id)
+  }
+}
+
+function sameMetadata (stored: StoredArticle, wanted: Omit<StoredArticle, 'extractor_version' | 'created_at'>): boolean {
+  return stored.title === wanted.title && stored.published_at === wanted.published_at && stored.url === wanted.url &&
+    stored.publisher === wanted.publisher && stored.language === wanted.language
+}

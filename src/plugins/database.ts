@@ -1,0 +1,50 @@
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+import { openDatabase, type Db } from '../db/connection.js'
+import { migrate, pendingMigrations } from '../db/migrate.js'
+import { createRepositories, type Repositories } from '../db/repositories.js'
+import { seedDatabase } from '../ingest.js'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Db
+    repos: Repositories
+  }
+}
+
+export interface DatabaseOptions {
+  /** A file path (':memory:' for a throw-away database) or an open handle. */
+  database: string | Db
+  /** Apply pending migrations on start (default true). */
+  migrate?: boolean
+  /** Seed from this folder when the database holds no article (default: never). */
+  seedDirectory?: string | null
+}
+
+/** Decorates the instance with the database and its repositories; closes what it opened on shutdown. */
+async function database (app: FastifyInstance, options: DatabaseOptions): Promise<void> {
+  const ownsHandle = typeof options.database === 'string'
+  const db = typeof options.database === 'string' ? openDatabase(options.database) : options.database
+  app.addHook('onClose', async () => {
+    if (ownsHandle && db.open) {
+      db.pragma('wal_checkpoint(TRUNCATE)')
+      db.close()
+    }
+  })
+  if (options.migrate ?? true) {
+    const applied = migrate(db)
+    if (applied.length) app.log.info({ migrations: applied.map((m) => `${m.version}_${m.name}`) }, 'migrations applied')
+  }
+  // Repositories prepare their statements against the schema, so they are made on first use:
+  // an unmigrated database still starts, and /ready says why it is not ready.
+  let repos: Repositories | null = null
+  const getRepos = (): Repositories => (repos ??= createRepositories(db))
+  if (options.seedDirectory && pendingMigrations(db).length === 0 && getRepos().articles.isEmpty()) {
+    const summary = seedDatabase(getRepos().writer, options.seedDirectory)
+    app.log.info({ created: summary.created.length }, 'empty database seeded')
+  }
+  app.decorate('db', db)
+  app.decorate('repos', { getter: getRepos })
+}
+
+export default fp(database, { name: 'database' })

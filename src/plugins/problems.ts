@@ -1,0 +1,70 @@
+import { STATUS_CODES } from 'node:http'
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
+import { InvalidCursorError } from '../db/cursor.js'
+import { HttpProblem } from '../errors.js'
+import { PROBLEM_CONTENT_TYPE, type Problem } from '../schemas/common.js'
+
+type InvalidParams = NonNullable<Problem['invalidParams']>
+
+const WHERE: Record<string, InvalidParams[number]['in']> = {
+  querystring: 'query', params: 'path', headers: 'header', body: 'body'
+}
+
+/** Each zod issue names the parameter it is about; an unknown key names the keys themselves. */
+function invalidParamsOf (error: FastifyError): InvalidParams {
+  const where = WHERE[error.validationContext ?? 'body'] ?? 'body'
+  return (error.validation ?? []).flatMap((issue) => {
+    const keys = (issue.params as { keys?: unknown }).keys
+    if (Array.isArray(keys)) return keys.map((key) => ({ name: String(key), in: where, reason: 'is not a known parameter' }))
+    const name = issue.instancePath.replace(/^\//, '').replace(/\//g, '.') || where
+    return [{ name, in: where, reason: issue.message ?? 'is invalid' }]
+  })
+}
+
+function problem (request: FastifyRequest, status: number, detail?: string, invalidParams?: InvalidParams): Problem {
+  return {
+    type: 'about:blank',
+    title: STATUS_CODES[status] ?? 'Error',
+    status,
+    ...(detail === undefined ? {} : { detail }),
+    instance: request.url,
+    ...(invalidParams === undefined ? {} : { invalidParams })
+  }
+}
+
+function toProblem (error: FastifyError, request: FastifyRequest): Problem {
+  if (error instanceof HttpProblem) return problem(request, error.statusCode, error.message, error.invalidParams)
+  if (error instanceof InvalidCursorError) {
+    return problem(request, 400, `cursor: ${error.message}`, [{ name: 'cursor', in: 'query', reason: error.message }])
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const invalidParams = invalidParamsOf(error)
+    const detail = invalidParams.map((p) => `${p.name}: ${p.reason}`).join('; ')
+    return problem(request, 400, detail, invalidParams)
+  }
+  const status = error.statusCode ?? 500
+  // Fastify's own 4xx errors (bad JSON, body too large, wrong media type) say what the client did;
+  // anything else is ours, and its message may hold SQL or paths.
+  if (status >= 400 && status < 500) return problem(request, status, error.message)
+  return problem(request, status >= 500 && status < 600 ? status : 500, 'The server could not answer this request. It has been logged.')
+}
+
+function send (reply: FastifyReply, body: Problem): FastifyReply {
+  return reply.code(body.status).type(PROBLEM_CONTENT_TYPE).send(body)
+}
+
+/** The one error handler: every 4xx and 5xx leaves as RFC 9457 application/problem+json. */
+async function problems (app: FastifyInstance): Promise<void> {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const body = toProblem(error, request)
+    if (body.status >= 500) request.log.error({ err: error }, 'request failed')
+    return send(reply, body)
+  })
+  app.setNotFoundHandler((request, reply) => {
+    return send(reply, problem(request, 404, `No route ${request.method} ${request.url.split('?')[0] ?? ''}`))
+  })
+}
+
+export default fp(problems, { name: 'problems' })

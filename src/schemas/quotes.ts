@@ -1,0 +1,48 @@
+import { z } from 'zod'
+import { QUOTE_KINDS } from '../extract/types.js'
+import { IdParam, listOf, PageQuery, Span, TextSpan } from './common.js'
+import { EntityType } from './entities.js'
+
+export const QuoteKind = z.enum(QUOTE_KINDS).describe('direct: wholly inside quotation marks; indirect: reported speech; mixed: reported speech holding a quoted part')
+
+export const Speaker = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: EntityType
+}).meta({ id: 'Speaker' })
+
+export const Quote = z.object({
+  id: z.string(),
+  articleId: z.string(),
+  text: z.string().describe('The quoted or reported content'),
+  kind: QuoteKind,
+  spans: z.array(Span).describe('The content\'s fragments in the article text'),
+  cue: TextSpan.nullable().describe('The cue, e.g. "said", or null'),
+  source: TextSpan.nullable().describe('The source as written, e.g. "he", or null'),
+  speaker: Speaker.nullable().describe('The entity the source resolves to; null for an unnamed source such as "media reports"'),
+  paragraph: z.number().int().nullable().describe('Index of the paragraph holding the content; null when it is in the title')
+}).meta({
+  id: 'Quote',
+  examples: [{
+    id: 'c1e1a6d3f0b2a4e59d7c-q2',
+    articleId: 'c1e1a6d3f0b2a4e59d7c',
+    text: 'Syrians are "keen" for Russia\'s presence to endure',
+    kind: 'mixed',
+    spans: [{ start: 454, end: 505 }],
+    cue: { text: 'argued', start: 440, end: 446 },
+    source: { text: 'Lavrov', start: 433, end: 439 },
+    speaker: { id: 'person-sergey-lavrov', name: 'Sergey Lavrov', type: 'person' },
+    paragraph: 1
+  }]
+})
+export type Quote = z.infer<typeof Quote>
+
+export const QuoteList = listOf(Quote, 'QuoteList')
+
+export const QuoteListQuery = PageQuery.extend({
+  speaker: z.string().max(200).optional().describe('Only quotes spoken by this entity id'),
+  articleId: z.string().max(200).optional().describe('Only quotes from this article'),
+  kind: QuoteKind.optional().describe('Only quotes of this kind')
+}).strict()
+
+export const QuoteParams = IdParam

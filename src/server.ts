@@ -1,0 +1,25 @@
+import closeWithGrace from 'close-with-grace'
+import { buildApp } from './app.js'
+import { readConfig } from './config.js'
+import { SEED_DIR } from './ingest.js'
+
+// Reads the configuration, listens, and closes gracefully: in-flight requests finish, the database closes.
+const config = readConfig()
+const app = buildApp({
+  database: config.DATABASE_PATH,
+  seedDirectory: SEED_DIR,
+  logger: { level: config.LOG_LEVEL }
+})
+
+closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+  if (err) app.log.error({ err }, 'closing after an error')
+  else app.log.info({ signal }, 'closing')
+  await app.close()
+})
+
+try {
+  await app.listen({ port: config.PORT, host: config.HOST })
+} catch (err) {
+  app.log.error({ err }, 'could not start')
+  process.exit(1)
+}
