@@ -3,7 +3,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Db } from './db/connection.js'
 import database from './plugins/database.js'
 import openapi from './plugins/openapi.js'
-import problems from './plugins/problems.js'
+import problems, { frameworkErrors } from './plugins/problems.js'
 import articleRoutes from './routes/articles.js'
 import entityRoutes from './routes/entities.js'
 import healthRoutes from './routes/health.js'
@@ -25,7 +25,8 @@ export function buildApp (options: AppOptions) {
   const app = Fastify({
     logger: options.logger ?? false,
     requestIdHeader: 'x-request-id',
-    routerOptions: { ignoreTrailingSlash: true }
+    frameworkErrors,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 256 }
   }).withTypeProvider<ZodTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)

@@ -55,6 +55,11 @@ function send (reply: FastifyReply, body: Problem): FastifyReply {
   return reply.code(body.status).type(PROBLEM_CONTENT_TYPE).send(body)
 }
 
+/** Errors the router raises before any route runs (bad URL encoding, an over-long parameter): problems too. */
+export function frameworkErrors (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  send(reply, toProblem(error, request))
+}
+
 /** The one error handler: every 4xx and 5xx leaves as RFC 9457 application/problem+json. */
 async function problems (app: FastifyInstance): Promise<void> {
   app.setErrorHandler((error: FastifyError, request, reply) => {

@@ -1,0 +1,54 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import t from 'tap'
+import { openDatabase } from '../../src/db/connection.js'
+import { migrate, pendingMigrations, readMigrations } from '../../src/db/migrate.js'
+
+t.test('the project migrations apply in order, are recorded, and apply once', async (t) => {
+  const db = openDatabase(':memory:')
+  t.teardown(() => db.close())
+  const all = readMigrations()
+  t.ok(all.length >= 1, 'there is at least one migration')
+  t.same(all.map((m) => m.version), [...all.map((m) => m.version)].sort((a, b) => a - b), 'in version order')
+  t.equal(pendingMigrations(db).length, all.length, 'a new database has every migration pending')
+  t.same(migrate(db).map((m) => m.version), all.map((m) => m.version))
+  t.same(db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all(), all.map((m) => m.version))
+  t.same(migrate(db), [], 'a second run applies nothing')
+  t.equal(pendingMigrations(db).length, 0)
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all()
+  for (const table of ['articles', 'paragraphs', 'quotes', 'entities', 'mentions']) t.ok(tables.includes(table), `${table} exists`)
+})
+
+t.test('a new migration file is applied after the ones already recorded; others in the folder are ignored', async (t) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'migrations-'))
+  t.teardown(() => fs.rmSync(dir, { recursive: true, force: true }))
+  fs.writeFileSync(path.join(dir, '001_first.sql'), 'CREATE TABLE one (x INTEGER) STRICT;')
+  fs.writeFileSync(path.join(dir, 'README.md'), 'not a migration')
+  const db = openDatabase(':memory:')
+  t.teardown(() => db.close())
+  t.same(migrate(db, readMigrations(dir)).map((m) => m.name), ['first'])
+  fs.writeFileSync(path.join(dir, '002_second.sql'), 'CREATE TABLE two (x INTEGER) STRICT;')
+  t.same(pendingMigrations(db, readMigrations(dir)).map((m) => m.version), [2])
+  t.same(migrate(db, readMigrations(dir)).map((m) => m.name), ['second'])
+})
+
+t.test('a failing migration leaves nothing half-applied', async (t) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'migrations-'))
+  t.teardown(() => fs.rmSync(dir, { recursive: true, force: true }))
+  fs.writeFileSync(path.join(dir, '001_broken.sql'), 'CREATE TABLE fine (x INTEGER) STRICT; CREATE TABLE broken (;')
+  const db = openDatabase(':memory:')
+  t.teardown(() => db.close())
+  t.throws(() => migrate(db, readMigrations(dir)))
+  t.equal(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'fine'").pluck().get(), 0)
+  t.equal(pendingMigrations(db, readMigrations(dir)).length, 1)
+})
+
+t.test('a file database is opened in WAL mode with foreign keys on, its folder created', async (t) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'db-'))
+  t.teardown(() => fs.rmSync(dir, { recursive: true, force: true }))
+  const db = openDatabase(path.join(dir, 'nested', 'news.db'))
+  t.teardown(() => db.close())
+  t.equal(db.pragma('journal_mode', { simple: true }), 'wal')
+  t.equal(db.pragma('foreign_keys', { simple: true }), 1)
+})

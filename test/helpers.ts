@@ -1,0 +1,49 @@
+import { fileURLToPath } from 'node:url'
+import type { Test } from 'tap'
+import { buildApp, type App } from '../src/app.js'
+import type { ParsedArticle } from '../src/extract/types.js'
+
+export const SEED_DIR = fileURLToPath(new URL('../seed/', import.meta.url))
+
+/** A fresh app on its own in-memory database, closed when the test ends. */
+export async function testApp (t: Test, options: { seed?: boolean } = {}): Promise<App> {
+  const app = buildApp({ database: ':memory:', seedDirectory: options.seed ? SEED_DIR : null })
+  t.teardown(() => app.close())
+  await app.ready()
+  return app
+}
+
+/** A parse made by hand, so repository and route tests do not depend on the pipeline's judgement. */
+export function parsedArticle (text: string, overrides: Partial<ParsedArticle> = {}): ParsedArticle {
+  const speakerAt = text.indexOf('Ada Lovelace')
+  const said = text.indexOf('said')
+  const contentEnd = speakerAt >= 0 ? speakerAt - 2 : Math.max(0, said - 1)
+  const mentions = speakerAt >= 0 ? [{ text: 'Ada Lovelace', start: speakerAt, end: speakerAt + 'Ada Lovelace'.length }] : []
+  return {
+    title: 'A title',
+    titleSpan: null,
+    dateline: null,
+    lede: text.slice(0, 40),
+    paragraphs: [{ index: 0, kind: 'paragraph', text, start: 0, end: text.length }],
+    entities: mentions.length
+      ? [{ id: 'person-ada-lovelace', name: 'Ada Lovelace', type: 'person', aliases: ['Ada Lovelace'], titles: ['Countess'], mentions }]
+      : [],
+    quotes: said >= 0
+      ? [{
+          text: text.slice(0, contentEnd),
+          kind: 'indirect',
+          spans: [{ start: 0, end: contentEnd }],
+          cue: { text: 'said', start: said, end: said + 4 },
+          source: mentions[0] ?? null,
+          speakerId: mentions.length ? 'person-ada-lovelace' : null,
+          paragraph: 0
+        }]
+      : [],
+    ...overrides
+  }
+}
+
+/** A text whose hand-made parse has one quote by Ada Lovelace. */
+export function quotedText (n: number): string {
+  return `Engines will compose music number ${n}, Ada Lovelace said.`
+}
