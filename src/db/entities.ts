@@ -59,11 +59,13 @@ const AFTER = '(e.mention_count < @count OR (e.mention_count = @count AND e.id >
 /** Reads entities with their aliases, titles and counters. */
 export class EntityRepository {
   readonly #byId: Statement<[string], EntityRow>
+  readonly #exists: Statement<[string], { id: string }>
   readonly #lists: Record<'all' | 'allAfter' | 'typed' | 'typedAfter', Statement<Record<string, unknown>, EntityRow>>
   readonly #ofArticle: Statement<[string, number, number], ArticleEntityRow>
 
   constructor (db: Db) {
     this.#byId = db.prepare(`SELECT ${COLUMNS} FROM entities e WHERE e.id = ?`)
+    this.#exists = db.prepare('SELECT id FROM entities WHERE id = ?')
     const list = (where: string[]) => db.prepare<Record<string, unknown>, EntityRow>(
       `SELECT ${COLUMNS} FROM entities e ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ${ORDER}`)
     this.#lists = {
@@ -82,6 +84,10 @@ export class EntityRepository {
   get (id: string): Entity | null {
     const row = this.#byId.get(id)
     return row ? toEntity(row) : null
+  }
+
+  exists (id: string): boolean {
+    return this.#exists.get(id) !== undefined
   }
 
   list ({ limit, cursor, type }: EntityListOptions): Page<Entity> {

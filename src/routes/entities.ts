@@ -39,7 +39,7 @@ const entityRoutes: FastifyPluginAsyncZod = async (app) => {
     }
   }, async (request) => {
     const { id } = request.params
-    if (!app.repos.entities.get(id)) throw notFound('entity', id)
+    if (!app.repos.entities.exists(id)) throw notFound('entity', id)
     return pageBody(request, app.repos.quotes.list({ ...request.query, speaker: id }))
   })
 
@@ -53,7 +53,7 @@ const entityRoutes: FastifyPluginAsyncZod = async (app) => {
     }
   }, async (request) => {
     const { id } = request.params
-    if (!app.repos.entities.get(id)) throw notFound('entity', id)
+    if (!app.repos.entities.exists(id)) throw notFound('entity', id)
     return pageBody(request, app.repos.articles.list({ ...request.query, entity: id }))
   })
 }

@@ -1,0 +1,64 @@
+// The extraction pipeline: segment → sentences/tokens → entity mentions → quotes → entities and
+// speakers. Every stage is a pure function of the text and the earlier stages' output.
+import { buildDoc } from './document.js'
+import { findMentions } from './entities.js'
+import { findQuotes } from './quotes.js'
+import { clusterMentions, toEntity } from './resolve.js'
+import { segment } from './segment.js'
+import { resolveSpeakers } from './speakers.js'
+import type { ExtractedQuote, ParsedArticle, Span, TextSpan } from './types.js'
+
+const LEDE_FALLBACK_CHARS = 200
+
+const slicesTo = (text: string, s: TextSpan): boolean =>
+  Number.isInteger(s.start) && Number.isInteger(s.end) && s.start <= s.end && text.slice(s.start, s.end) === s.text
+
+/** The full parse; may throw on a bug. Exported for tests, which should see failures. */
+export function parseArticleStrict (text: string): ParsedArticle {
+  const { title, dateline, paragraphs } = segment(text)
+  const doc = buildDoc(text, title, paragraphs)
+  const mentions = findMentions(doc)
+  const raw = findQuotes(doc)
+  const sourceOffsets = new Set(raw.flatMap((q) => (q.source ? [q.source.start] : [])))
+  const clusters = clusterMentions(mentions, sourceOffsets)
+  const speakers = resolveSpeakers(raw, clusters)
+  const quotes: ExtractedQuote[] = raw.map((q, i) => ({
+    text: q.spans.map((s: Span) => text.slice(s.start, s.end)).join(' '),
+    kind: q.kind,
+    spans: q.spans.map(({ start, end }) => ({ start, end })),
+    cue: q.cue,
+    source: q.source,
+    speakerId: speakers[i]?.id ?? null,
+    paragraph: q.paragraph,
+  }))
+  const entities = clusters.map(toEntity).sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0))
+  const lede = paragraphs.find((p) => p.kind === 'paragraph')?.text ?? text.trim().slice(0, LEDE_FALLBACK_CHARS)
+  return {
+    title: title?.text ?? null,
+    titleSpan: title ? { start: title.start, end: title.end } : null,
+    dateline: dateline?.text ?? null,
+    lede,
+    paragraphs,
+    entities: entities.map((e) => ({ ...e, mentions: e.mentions.filter((m) => slicesTo(text, m)) })),
+    quotes: quotes.filter((q) => (!q.cue || slicesTo(text, q.cue)) && (!q.source || slicesTo(text, q.source))),
+  }
+}
+
+/**
+ * Never throws: the API stores whatever comes back, so a bug in a late stage must not lose the
+ * article. On failure the segmentation alone is returned (no entities or quotes).
+ */
+export function parseArticle (text: string): ParsedArticle {
+  const input = typeof text === 'string' ? text : String(text ?? '')
+  try {
+    return parseArticleStrict(input)
+  } catch {
+    try {
+      const { title, dateline, paragraphs } = segment(input)
+      const lede = paragraphs[0]?.text ?? input.trim().slice(0, LEDE_FALLBACK_CHARS)
+      return { title: title?.text ?? null, titleSpan: title ? { start: title.start, end: title.end } : null, dateline: dateline?.text ?? null, lede, paragraphs, entities: [], quotes: [] }
+    } catch {
+      return { title: null, titleSpan: null, dateline: null, lede: input.slice(0, LEDE_FALLBACK_CHARS), paragraphs: [], entities: [], quotes: [] }
+    }
+  }
+}

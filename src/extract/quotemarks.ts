@@ -1,0 +1,89 @@
+// Pairs quotation marks into quoted regions, per paragraph. Handles curly and straight double and
+// single quotes, low-9 and guillemets, single quotes nested in double ones, apostrophes that are
+// not quotes ("don’t", "Russia’s"), and the news convention for multi-paragraph quotes: no closing
+// mark at the end of a paragraph when the next paragraph reopens the quote.
+import type { Paragraph } from './types.js'
+import { at } from './at.js'
+
+export interface QuotedRegion {
+  paragraph: number
+  /** Offset of the opening mark. */
+  open: number
+  /** Offset just past the closing mark, or the paragraph end when unclosed. */
+  end: number
+  /** The quoted words, marks excluded. */
+  innerStart: number
+  innerEnd: number
+  closed: boolean
+  /** Unclosed, and the next paragraph opens with a quotation mark: the quote goes on there. */
+  continues: boolean
+  depth: number
+}
+
+type Family = 'double' | 'single' | 'guillemet' | 'angle'
+interface Open { family: Family, at: number, char: string }
+
+const OPENERS: Record<string, Family> = { '“': 'double', '„': 'double', '‟': 'double', '«': 'guillemet', '‹': 'angle', '‘': 'single', '‚': 'single' }
+const CLOSERS: Record<string, Family> = { '”': 'double', '»': 'guillemet', '›': 'angle' }
+const LETTER = /[\p{L}\p{N}]/u
+const OPEN_CONTEXT = /[\s([{\u2014\u2013\-/:“‘«]/u
+
+function straightRole (text: string, i: number, start: number): 'open' | 'close' {
+  const before = i > start ? text[i - 1] ?? '' : ''
+  return before === '' || OPEN_CONTEXT.test(before) ? 'open' : 'close'
+}
+
+/** What a mark at i does: open or close a family, or nothing (an apostrophe). */
+function classify (text: string, i: number, start: number, stack: Open[]): { role: 'open' | 'close', family: Family } | null {
+  const c = text[i] ?? ''
+  // German style „…“: after a low-9 opening mark, “ closes.
+  if (c === '“' && stack.at(-1)?.char === '„') return { role: 'close', family: 'double' }
+  const opener = OPENERS[c]
+  if (opener) return { role: 'open', family: opener }
+  const closer = CLOSERS[c]
+  if (closer) return { role: 'close', family: closer }
+  if (c === '"') return { role: straightRole(text, i, start), family: 'double' }
+  if (c === '’' || c === "'") {
+    const before = text[i - 1] ?? ''
+    const after = text[i + 1] ?? ''
+    if (LETTER.test(before) && LETTER.test(after)) return null // don’t, al-Sha’ar
+    const pending = stack.some((o) => o.family === 'single')
+    if (pending && !LETTER.test(after)) return { role: 'close', family: 'single' }
+    if (c === "'" && (i === start || /\s|["“]/u.test(before)) && LETTER.test(after)) return { role: 'open', family: 'single' }
+  }
+  return null
+}
+
+function scanParagraph (text: string, p: Paragraph, regions: QuotedRegion[]): Open[] {
+  const stack: Open[] = []
+  for (let i = p.start; i < p.end; i++) {
+    const mark = classify(text, i, p.start, stack)
+    if (!mark) continue
+    if (mark.role === 'open') { stack.push({ family: mark.family, at: i, char: text[i] ?? '' }); continue }
+    const k = stack.map((o) => o.family).lastIndexOf(mark.family)
+    if (k < 0) continue // a stray closing mark
+    const open = at(stack, k)
+    stack.length = k
+    regions.push({ paragraph: p.index, open: open.at, end: i + 1, innerStart: open.at + 1, innerEnd: i, closed: true, continues: false, depth: k })
+  }
+  return stack
+}
+
+const opensWithQuote = (text: string, p: Paragraph | undefined): boolean =>
+  !!p && /^["“„«‘]/u.test(text.slice(p.start, p.start + 1))
+
+export function findQuotedRegions (text: string, paragraphs: Paragraph[]): QuotedRegion[] {
+  const regions: QuotedRegion[] = []
+  paragraphs.forEach((p, n) => {
+    const unclosed = scanParagraph(text, p, regions)
+    // Only the outermost unclosed double quote can carry on; inner strays are dropped.
+    const outer = unclosed[0]
+    if (outer && outer.family !== 'single') {
+      regions.push({
+        paragraph: p.index, open: outer.at, end: p.end, innerStart: outer.at + 1, innerEnd: p.end,
+        closed: false, continues: opensWithQuote(text, paragraphs[n + 1]), depth: 0,
+      })
+    }
+  })
+  return regions.sort((a, b) => a.open - b.open || a.depth - b.depth)
+}

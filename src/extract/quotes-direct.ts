@@ -1,0 +1,119 @@
+// Direct quotes: content wholly inside quotation marks, either standing at the start of its
+// sentence ('"...," he said.') or introduced by an attribution ('He said: "..."'). A quote split
+// around its attribution ('"A," he said, "B."'), a quoted sentence right after a direct quote,
+// and a quote carried over paragraphs (no closing mark, next paragraph reopens) become extra
+// fragments of the same quote.
+import type { Doc } from './document.js'
+import type { QuotedRegion } from './quotemarks.js'
+import { rangeSpan, type RawQuote } from './quote-model.js'
+import { cueAt, sourceAfter, sourceBefore, type Range } from './source.js'
+import type { Sentence, Span, TextSpan, Token } from './types.js'
+
+export interface DirectResult {
+  quotes: RawQuote[]
+  /** Offsets of cue tokens already used, so the reported-speech stage skips them. */
+  usedCues: Set<number>
+}
+
+interface Attribution { cue: TextSpan, source: TextSpan | null }
+
+const PUNCT_ONLY = /^[.,;:!?…]$/u
+
+/** The inner text of a region, trimmed of spaces and of a trailing comma ("...hubs,"). */
+function innerSpan (doc: Doc, r: QuotedRegion): Span | null {
+  let start = r.innerStart
+  let end = r.innerEnd
+  while (start < end && /\s/u.test(doc.text[start] ?? '')) start++
+  while (end > start && /[\s,]/u.test(doc.text[end - 1] ?? '')) end--
+  const words = doc.text.slice(start, end).match(/[\p{L}\p{N}]+/gu)?.length ?? 0
+  return words >= 2 ? { start, end } : null
+}
+
+/** "SOURCE [adverbs] CUE ..." or "CUE SOURCE ..." starting at `from` (after an optional comma). */
+function attributionAfter (doc: Doc, tokens: Token[], from: number, to: number): Attribution | null {
+  if (tokens[from]?.text === ',') from++
+  for (let c = from; c < Math.min(to, from + 6); c++) {
+    const cue = cueAt(tokens, c)
+    if (!cue) continue
+    const before = sourceBefore(tokens, c, from)
+    if (before && before.from === from) return { cue: rangeSpan(doc, tokens, cue), source: rangeSpan(doc, tokens, before) }
+    const after: Range | null = c === from ? sourceAfter(tokens, cue.to, to) : null
+    if (after) return { cue: rangeSpan(doc, tokens, cue), source: rangeSpan(doc, tokens, after) }
+    return null
+  }
+  return null
+}
+
+/** "SOURCE CUE:" or "SOURCE CUE," right before the opening mark. */
+function attributionBefore (doc: Doc, tokens: Token[], from: number, open: number): Attribution | null {
+  const mark = tokens[open - 1]
+  if (!mark || (mark.text !== ':' && mark.text !== ',')) return null
+  const cue = cueAt(tokens, open - 2) ?? cueAt(tokens, open - 3)
+  if (!cue) return null
+  const source = sourceBefore(tokens, cue.from, from)
+  return { cue: rangeSpan(doc, tokens, cue), source: source ? rangeSpan(doc, tokens, source) : null }
+}
+
+interface Scan { doc: Doc, result: DirectResult, last: RawQuote | null, lastParagraph: number, carry: boolean }
+
+function record (scan: Scan, q: RawQuote, attribution: Attribution | null, tokens: Token[]): void {
+  if (attribution) {
+    q.cue ??= attribution.cue
+    q.source ??= attribution.source
+    if (q.source) q.hint = 'source'
+    const cueToken = tokens.find((t) => t.start === attribution.cue.start)
+    if (cueToken) scan.result.usedCues.add(cueToken.start)
+  }
+}
+
+function scanSentence (scan: Scan, sentence: Sentence, index: number): void {
+  const { doc } = scan
+  const tokens = sentence.tokens
+  const regions = doc.regions.filter((r) => r.depth === 0 && r.open >= sentence.start && r.open < sentence.end)
+  let leadFrom = 0
+  regions.forEach((r, k) => {
+    const open = tokens.findIndex((t) => t.start === r.open)
+    const close = r.closed ? tokens.findIndex((t) => t.start === r.end - 1) : tokens.length - 1
+    const next = regions[k + 1]
+    const tailEnd = next ? tokens.findIndex((t) => t.start === next.open) : tokens.length
+    const span = innerSpan(doc, r)
+    if (open < 0 || close < 0 || tailEnd < 0 || !span) return
+    const leadEmpty = open === leadFrom
+    const front = attributionBefore(doc, tokens, leadFrom, open)
+    const back = attributionAfter(doc, tokens, close + 1, tailEnd)
+    const tailEmpty = tokens.slice(close + 1, tailEnd).every((t) => PUNCT_ONLY.test(t.text))
+    const last = scan.last
+    // '"A," he said, "B."' / a quoted sentence right after one / a quote carried into this paragraph
+    const split = k > 0 && leadEmpty
+    const nextSentence = k === 0 && leadEmpty && scan.lastParagraph === sentence.paragraph && !back
+    const carried = k === 0 && leadEmpty && scan.carry
+    if (last && (split || nextSentence || carried)) {
+      last.spans.push(span)
+      record(scan, last, back, tokens)
+    } else if (front || (leadEmpty && k === 0 && (back || tailEmpty))) {
+      const q: RawQuote = { kind: 'direct', spans: [span], cue: null, source: null, paragraph: sentence.paragraph, sentence: index, hint: 'previous', parent: null }
+      record(scan, q, front ?? back, tokens)
+      scan.result.quotes.push(q)
+      scan.last = q
+    } else {
+      scan.last = null
+      scan.carry = false
+      return
+    }
+    scan.carry = r.continues
+    scan.lastParagraph = sentence.paragraph
+    leadFrom = back || tailEmpty ? tailEnd : close + 1
+  })
+  // Words after the quotes (or a sentence without any) end a run of continuations.
+  if ((!regions.length || leadFrom < tokens.length) && !scan.carry) scan.last = null
+}
+
+export function findDirectQuotes (doc: Doc): DirectResult {
+  const scan: Scan = { doc, result: { quotes: [], usedCues: new Set() }, last: null, lastParagraph: -2, carry: false }
+  doc.sentences.forEach((sentence, index) => {
+    if (sentence.paragraph < 0) return
+    scanSentence(scan, sentence, index)
+  })
+  return scan.result
+}
+

@@ -1,0 +1,63 @@
+// Stage 4: quotes. Direct quotes are found first (their cues are then off-limits), then reported
+// speech, then the headline conventions "CLAIM: Speaker" and "Speaker: CLAIM".
+import { TITLE_PARAGRAPH, type Doc } from './document.js'
+import { lookupName } from './gazetteer.js'
+import { FUNCTION_WORDS, SOURCE_NOUNS } from './lexicon.js'
+import { contentSpan, reportedKind, textSpan, type RawQuote } from './quote-model.js'
+import { findDirectQuotes } from './quotes-direct.js'
+import { findReportedQuotes } from './quotes-reported.js'
+import { isCapitalized, isWord } from './tokens.js'
+import type { Span, Token } from './types.js'
+import { at } from './at.js'
+
+export type { RawQuote } from './quote-model.js'
+
+/** 1–4 words that can name a speaker in a headline: capitalised names, or "reports"/"officials". */
+function speakerWords (tokens: Token[]): boolean {
+  if (tokens.length < 1 || tokens.length > 4) return false
+  const names = tokens.every((t) => isWord(t.text) && (isCapitalized(t.text) || /^(?:al|bin|de|van|von)$/.test(t.text)))
+  const nouns = tokens.every((t) => /^\p{Ll}/u.test(t.text)) && SOURCE_NOUNS.has(at(tokens, tokens.length - 1).text)
+  const first = at(tokens, 0).text.toLowerCase()
+  return (names && !FUNCTION_WORDS.has(first) && !lookupName(tokens.map((t) => t.text).join(' '))) || nouns
+}
+
+function headlineKind (doc: Doc, span: Span): RawQuote['kind'] {
+  const whole = doc.regions.some((r) => r.depth === 0 && r.open <= span.start && r.end >= span.end)
+  return whole ? 'direct' : reportedKind(doc, span)
+}
+
+/** "Russia in talks with Syria: Lavrov" (speaker last) or "Lavrov: Russia in talks" (speaker first). */
+export function headlineQuote (doc: Doc): RawQuote | null {
+  const index = doc.sentences.findIndex((s) => s.paragraph === TITLE_PARAGRAPH)
+  const tokens = doc.sentences[index]?.tokens ?? []
+  const colons = tokens.map((t, i) => (t.text === ':' ? i : -1)).filter((i) => i >= 0)
+  const last = colons[colons.length - 1]
+  const first = colons[0]
+  let content: Span | null = null
+  let source: [number, number] | null = null
+  let colon = -1
+  if (last !== undefined && speakerWords(tokens.slice(last + 1))) {
+    content = contentSpan(doc, tokens, 0, last)
+    source = [last + 1, tokens.length]
+    colon = last
+  } else if (first !== undefined && speakerWords(tokens.slice(0, first)) && !tokens.slice(0, first).some((t) => SOURCE_NOUNS.has(t.text))) {
+    content = contentSpan(doc, tokens, first + 1, tokens.length)
+    source = [0, first]
+    colon = first
+  }
+  if (!content || !source) return null
+  const [from, to] = source
+  return {
+    kind: headlineKind(doc, content), spans: [content], cue: textSpan(doc, at(tokens, colon).start, at(tokens, colon).end),
+    source: textSpan(doc, at(tokens, from).start, at(tokens, to - 1).end), paragraph: null, sentence: index, hint: 'source', parent: null,
+  }
+}
+
+/** Every quote of the document, in document order (the title's first). */
+export function findQuotes (doc: Doc): RawQuote[] {
+  const direct = findDirectQuotes(doc)
+  const reported = findReportedQuotes(doc, direct.usedCues, direct.quotes)
+  const headline = headlineQuote(doc)
+  const all = [...(headline ? [headline] : []), ...direct.quotes, ...reported]
+  return all.sort((a, b) => (a.paragraph === null ? -1 : 0) - (b.paragraph === null ? -1 : 0) || at(a.spans, 0).start - at(b.spans, 0).start)
+}

@@ -1,0 +1,58 @@
+// Stage 2b: sentences. A sentence ends at . ! ? … when the next token starts a new sentence (upper
+// case, digit or an opening quotation mark). Boundaries inside quoted regions are ignored, so a
+// multi-sentence direct quote and its attribution ('"A. B," he said.') stay one sentence, which
+// is the unit the quote stage reads.
+import { ABBREVIATIONS, FUNCTION_WORDS } from './lexicon.js'
+import type { QuotedRegion } from './quotemarks.js'
+import { tokenize } from './tokens.js'
+import type { Paragraph, Sentence, Token } from './types.js'
+import { at } from './at.js'
+
+const TERMINAL = /^[.!?…]$/u
+const CLOSING = /^["”’»)\]]$/u
+const STARTS = /^[\p{Lu}\p{N}"“‘«(]/u
+
+/** A dotted abbreviation ends a sentence only before a word that usually starts one ("U.S. The"). */
+function endsSentence (token: Token, next: Token | undefined): boolean {
+  if (!next || !STARTS.test(next.text)) return false
+  if (TERMINAL.test(token.text)) return true
+  if (!token.text.endsWith('.') || token.text.length < 2) return false
+  const bare = token.text.slice(0, -1).toLowerCase()
+  if (ABBREVIATIONS.has(bare) || /^\p{Lu}$/u.test(bare)) return false
+  return /\./.test(bare) && FUNCTION_WORDS.has(next.text.toLowerCase())
+}
+
+/** A closing bracket or curly mark, or a straight quote that closes a region (not one opening the next quote). */
+function closes (regions: QuotedRegion[], token: Token): boolean {
+  if (!CLOSING.test(token.text)) return false
+  return token.text !== '"' || regions.some((r) => r.closed && r.end === token.end)
+}
+
+function insideRegion (regions: QuotedRegion[], offset: number): boolean {
+  return regions.some((r) => r.depth === 0 && offset > r.open && offset < r.end - (r.closed ? 1 : 0))
+}
+
+export function splitSentences (text: string, paragraph: Paragraph, regions: QuotedRegion[]): Sentence[] {
+  const tokens = tokenize(text, paragraph.start, paragraph.end)
+  const own = regions.filter((r) => r.paragraph === paragraph.index)
+  const sentences: Sentence[] = []
+  let current: Token[] = []
+  const flush = (): void => {
+    const first = current[0]
+    const last = current[current.length - 1]
+    if (first && last) sentences.push({ start: first.start, end: last.end, paragraph: paragraph.index, tokens: current })
+    current = []
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const token = at(tokens, i)
+    current.push(token)
+    // Let closing marks and brackets that follow the terminal join this sentence.
+    let j = i + 1
+    while (j < tokens.length && TERMINAL.test(token.text) && closes(own, at(tokens, j))) current.push(at(tokens, j++))
+    const last = at(tokens, j - 1)
+    if (endsSentence(token, tokens[j]) && !insideRegion(own, last.start)) flush()
+    i = j - 1
+  }
+  flush()
+  return sentences
+}

@@ -1,0 +1,111 @@
+// Token-level helpers the quote stages share: recognising a cue verb, the source phrase on either
+// side of it, and the "trailing" words that may follow an attribution ("said on Wednesday.").
+// Without a part-of-speech tagger, a source phrase is recognised from its head (a pronoun, a
+// capitalised name, or a known source noun such as "reports" or "diplomat") and grown leftwards
+// over modifiers until a determiner or a clause boundary.
+import {
+  CUE_ADVERBS, CUE_NEEDS_PARTICLE, CUE_VERBS, FUNCTION_WORDS, MONTHS, NAME_PARTICLES, SOURCE_NOUNS,
+  SPEAKER_PRONOUNS, WEEKDAYS,
+} from './lexicon.js'
+import { isCapitalized, isWord } from './tokens.js'
+import type { Token } from './types.js'
+import { at } from './at.js'
+
+/** Token range [from, to). */
+export interface Range { from: number, to: number }
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'this', 'that', 'these', 'those', 'some', 'many', 'several', 'other', 'two', 'three'])
+const lower = (t: Token | undefined): string => t?.text.toLowerCase() ?? ''
+
+/** The cue at i ("said", "pointed out"), lower-case only: "Said" is more often a name. */
+export function cueAt (tokens: Token[], i: number): Range | null {
+  const t = tokens[i]
+  if (!t || !CUE_VERBS.has(t.text)) return null
+  const particle = CUE_NEEDS_PARTICLE.get(t.text)
+  if (particle) return lower(tokens[i + 1]) === particle ? { from: i, to: i + 2 } : null
+  return { from: i, to: i + 1 }
+}
+
+export const isParticipleCue = (tokens: Token[], i: number): boolean => !!cueAt(tokens, i) && at(tokens, i).text.endsWith('ing')
+
+const nameLike = (t: Token | undefined): boolean => !!t && isWord(t.text) && isCapitalized(t.text) && !FUNCTION_WORDS.has(t.text.toLowerCase())
+
+/** The head of a source phrase: a speaker pronoun, a name, or a known source noun. */
+function isSourceHead (t: Token | undefined): boolean {
+  if (!t) return false
+  const w = t.text.toLowerCase()
+  return SPEAKER_PRONOUNS.has(w) || nameLike(t) || SOURCE_NOUNS.has(w)
+}
+
+/** The source phrase ending just before the cue at cueIndex (adverbs skipped), not before minIndex. */
+export function sourceBefore (tokens: Token[], cueIndex: number, minIndex = 0): Range | null {
+  let k = cueIndex - 1
+  while (k >= minIndex && CUE_ADVERBS.has(lower(tokens[k])) && !isCapitalized(at(tokens, k).text)) k--
+  // "Smith, a senior official, told ...": skip the appositive back to the name before it.
+  if (tokens[k]?.text === ',') {
+    for (let j = k - 1; j > Math.max(minIndex, k - 10); j--) {
+      if (tokens[j]?.text === ',') return nameLike(tokens[j - 1]) ? sourceBefore(tokens, j, minIndex) : null
+    }
+    return null
+  }
+  const head = tokens[k]
+  if (k < minIndex || !head || !isSourceHead(head)) return null
+  if (SPEAKER_PRONOUNS.has(lower(head))) return { from: k, to: k + 1 }
+  let from = k
+  let lowerWords = SOURCE_NOUNS.has(lower(head)) && !isCapitalized(head.text) ? 1 : 0
+  for (let j = k - 1; j >= minIndex; j--) {
+    const t = at(tokens, j)
+    const w = t.text.toLowerCase()
+    if (DETERMINERS.has(w)) { from = j; break }
+    if (nameLike(t) || NAME_PARTICLES.has(w) || t.text === '’s' || t.text === "'s") { from = j; continue }
+    const modifier = isWord(t.text) && !FUNCTION_WORDS.has(w) && !CUE_VERBS.has(w) && /^\p{Ll}/u.test(t.text)
+    if (!modifier || ++lowerWords > 3) break
+    from = j
+  }
+  return { from, to: k + 1 }
+}
+
+/** A source phrase starting at i ("said Lavrov.", "according to the ministry,"), up to maxIndex. */
+export function sourceAfter (tokens: Token[], i: number, maxIndex = tokens.length): Range | null {
+  let j = i
+  if (DETERMINERS.has(lower(tokens[j]))) j++
+  const start = j
+  const phraseWord = (t: Token | undefined): boolean => !!t && (nameLike(t) || NAME_PARTICLES.has(lower(t)) ||
+    (isWord(t.text) && !FUNCTION_WORDS.has(lower(t)) && !CUE_VERBS.has(lower(t))))
+  while (j < maxIndex && j - start < 8 && phraseWord(tokens[j])) j++
+  if (j === start) return SPEAKER_PRONOUNS.has(lower(tokens[i])) ? { from: i, to: i + 1 } : null
+  return isSourceHead(tokens[j - 1]) ? { from: i, to: j } : null
+}
+
+const TRAILING = new Set(['on', 'in', 'at', 'during', 'last', 'this', 'earlier', 'later', 'today', 'yesterday',
+  'tonight', 'morning', 'afternoon', 'evening', 'night', 'week', 'month', 'year', 'a', 'an', 'the',
+  'statement', 'interview', 'conference', 'news', 'briefing', 'told', 'reporters', 'journalists', 'by', 'phone',
+  'televised', 'address', 'speech', 'post', 'social', 'media', 'recently', 'previously', 'also', 'too'])
+
+/** Whether tokens [i, end) hold only time/setting words and final punctuation ("Wednesday."). */
+export function onlyTrailing (tokens: Token[], i: number, end: number): boolean {
+  for (let j = i; j < end; j++) {
+    const t = at(tokens, j)
+    const w = t.text.toLowerCase()
+    if (/^[.!?…"”’»)]$/u.test(t.text) || WEEKDAYS.has(w) || MONTHS.has(w) || TRAILING.has(w) || /^\p{N}/u.test(t.text)) continue
+    return false
+  }
+  return true
+}
+
+/** Skips a time right after a cue ("said Tuesday the ...", "said on Monday the ..."). */
+export function skipTime (tokens: Token[], i: number): number {
+  let j = i
+  if (lower(tokens[j]) === 'on' && WEEKDAYS.has(lower(tokens[j + 1]))) j++
+  while (WEEKDAYS.has(lower(tokens[j])) || ['today', 'yesterday', 'tonight'].includes(lower(tokens[j]))) j++
+  return j
+}
+
+/** After a cue: skip a setting before "that" ("said on Wednesday that") and return the index after it. */
+export function skipToThat (tokens: Token[], i: number, end: number): number {
+  for (let j = i; j < Math.min(end, i + 7); j++) {
+    if (lower(tokens[j]) === 'that') return onlyTrailing(tokens, i, j) ? j + 1 : i
+    if (!isWord(at(tokens, j).text)) return lower(tokens[i]) === 'that' ? i + 1 : i
+  }
+  return lower(tokens[i]) === 'that' ? i + 1 : i
+}

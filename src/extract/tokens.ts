@@ -1,0 +1,39 @@
+// Stage 2a: tokens with spans. Words keep inner hyphens and apostrophes ("al-Sharaa", "don't"),
+// dotted abbreviations stay whole ("U.S.", so "U.S.-led" yields "U.S."), numbers keep their
+// separators ("10,000"), possessive "'s" is split off ("Russia" + "'s"), and any other
+// non-space character is a token of its own.
+import { ABBREVIATIONS } from './lexicon.js'
+import type { Token } from './types.js'
+
+const TOKEN = /(?:\p{L}\.){2,}|\p{N}+(?:[.,:]\p{N}+)+|[\p{L}\p{N}\p{M}]+(?:[-‐‑'’][\p{L}\p{N}\p{M}]+)*|\S/gu
+const POSSESSIVE = /['’]s$/iu
+
+export function tokenize (text: string, start = 0, end = text.length): Token[] {
+  const tokens: Token[] = []
+  const slice = text.slice(start, end)
+  TOKEN.lastIndex = 0
+  for (let m = TOKEN.exec(slice); m; m = TOKEN.exec(slice)) {
+    let s = start + m.index
+    let word = m[0]
+    // Title abbreviations keep their period: "Mr." "Gen." (not a sentence end).
+    if (ABBREVIATIONS.has(word.toLowerCase()) && slice[m.index + word.length] === '.') {
+      word += '.'
+      TOKEN.lastIndex++
+    }
+    if (word.length > 2 && POSSESSIVE.test(word)) {
+      tokens.push({ start: s, end: s + word.length - 2, text: word.slice(0, -2) })
+      s += word.length - 2
+      word = word.slice(-2)
+    }
+    tokens.push({ start: s, end: s + word.length, text: word })
+  }
+  return tokens
+}
+
+/** Starts with an upper-case letter ("Lavrov", "U.S.", "Al-Tanf"). */
+export const isCapitalized = (word: string): boolean => /^\p{Lu}/u.test(word)
+
+/** Entirely upper-case letters, two or more ("CBS", "ISIL", "U.S."). */
+export const isAcronym = (word: string): boolean => /^(?:\p{Lu}\.?){2,}$/u.test(word) && /\p{Lu}.*\p{Lu}/u.test(word)
+
+export const isWord = (word: string): boolean => /^[\p{L}\p{N}]/u.test(word)

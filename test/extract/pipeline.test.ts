@@ -1,0 +1,116 @@
+// The seed article end to end: what a correct parse holds, asserted inline.
+import { readFileSync } from 'node:fs'
+import t from 'tap'
+import { parseArticle, parseArticleStrict } from '../../src/extract/pipeline.js'
+import { EXTRACTOR_VERSION } from '../../src/extract/version.js'
+
+const text = readFileSync(new URL('../../seed/lavrov-syria-military-presence.txt', import.meta.url), 'utf8')
+const a = parseArticleStrict(text)
+const TITLE = 'Russia in discussions with Syria about maintaining its military presence: Lavrov'
+const speakerName = (id: string | null): string | null => a.entities.find((e) => e.id === id)?.name ?? null
+
+t.test('segmentation', async (t) => {
+  t.equal(a.title, TITLE)
+  t.equal(a.titleSpan && text.slice(a.titleSpan.start, a.titleSpan.end), TITLE)
+  t.equal(a.titleSpan?.start, 0, 'the first of the three title lines')
+  t.equal(a.dateline, 'MOSCOW')
+  const body = a.paragraphs.filter((p) => p.kind === 'paragraph')
+  t.equal(body.length, 15)
+  t.same(a.paragraphs.filter((p) => p.kind === 'heading').map((p) => p.text), ['US to withdraw all troops from Syria: reports'])
+  t.ok(body[0]?.text.startsWith('Russia is currently in negotiations'), 'the leading NBSP is trimmed')
+  t.ok(body.at(-1)?.text.endsWith('American military outposts in the region.'))
+  t.equal(a.lede, body[0]?.text)
+  t.notOk(a.paragraphs.some((p) => p.text === TITLE), 'title lines are not paragraphs')
+  t.same(a.paragraphs.map((p) => p.index), a.paragraphs.map((_, i) => i))
+  t.match(EXTRACTOR_VERSION, /^\d+\.\d+\.\d+$/)
+})
+
+t.test('quotes', async (t) => {
+  const expected: Array<[string, string, string | null, string | null]> = [
+    // [a phrase of the content, kind, cue, speaker]
+    ['Russia in discussions with Syria about maintaining', 'indirect', ':', 'Sergey Lavrov'],
+    ['Russia is currently in negotiations', 'indirect', 'said', 'Sergey Lavrov'],
+    ['Syrians are "keen" for Russia', 'mixed', 'argued', 'Sergey Lavrov'],
+    ['As for our military facilities', 'direct', 'said', 'Sergey Lavrov'],
+    ['mutual respect and benefit', 'indirect', 'said', 'Sergey Lavrov'],
+    ['the fact that Syrian President', 'indirect', 'said', 'Sergey Lavrov'],
+    ['Moscow\'s presence in Syria', 'mixed', 'argued', 'Sergey Lavrov'],
+    ['Israel, for example', 'indirect', 'noted', 'Sergey Lavrov'],
+    ['the U.S. seems to have a plan', 'indirect', 'noted', 'Sergey Lavrov'],
+    ['it to manage the departure', 'mixed', 'urging', 'Sergey Lavrov'],
+    ['ISIL camps were left unattended', 'indirect', 'said', 'Sergey Lavrov'],
+    ['if the problem is not addressed', 'indirect', 'warning', 'Sergey Lavrov'],
+    ['Syria serves as a convenient transit point', 'direct', 'said', 'Sergey Lavrov'],
+    ['the country is planning to withdraw', 'indirect', 'said', null],
+    ['Washington will end its presence', 'indirect', 'reported', 'Wall Street Journal'],
+  ]
+  t.equal(a.quotes.length, expected.length, 'no extra quotes')
+  expected.forEach(([phrase, kind, cue, speaker], i) => {
+    const q = a.quotes[i]
+    t.ok(q?.text.startsWith(phrase), `quote ${i} is "${phrase}…" (got ${q?.text.slice(0, 40)})`)
+    t.equal(q?.kind, kind, `${phrase}: kind`)
+    t.equal(q?.cue?.text ?? null, cue, `${phrase}: cue`)
+    t.equal(speakerName(q?.speakerId ?? null), speaker, `${phrase}: speaker`)
+  })
+  t.same(a.quotes.map((q) => q.source?.text ?? null), [
+    'Lavrov', 'Foreign Minister Sergey Lavrov', 'Lavrov', 'he', 'Lavrov', 'He', 'Lavrov', 'He', 'The top Russian diplomat',
+    null, 'He', null, 'he', 'media reports', 'the Wall Street Journal',
+  ])
+  t.equal(a.quotes.filter((q) => q.kind === 'direct').length, 2)
+  const head = a.quotes[0]
+  t.equal(head?.paragraph, null, 'the headline quote lives in the title')
+  t.ok(head && head.spans[0] && a.titleSpan && head.spans[0].end <= a.titleSpan.end, 'in the first title occurrence')
+  const direct = a.quotes.find((q) => q.kind === 'direct')
+  t.ok(direct?.text.endsWith('repurposing as humanitarian hubs'), 'direct content is inside the marks')
+  t.equal(direct?.spans.length, 1)
+})
+
+t.test('entities', async (t) => {
+  const expected: Array<[string, string[], string[]?, string[]?]> = [
+    // [name, allowed types, surface forms that must be covered, titles]
+    ['Sergey Lavrov', ['person'], ['Sergey Lavrov', 'Lavrov', 'The top Russian diplomat'], ['Foreign Minister']],
+    ['Ahmad al-Sharaa', ['person'], ['Ahmad al-Sharaa'], ['President']],
+    ['Asaad al Shaibani', ['person'], ['Asaad al Shaibani'], ['Foreign Minister']],
+    ['Russia', ['location']], ['Syria', ['location']], ['Moscow', ['location']], ['Israel', ['location']],
+    ['Damascus', ['location']], ['Iraq', ['location']], ['Iran', ['location']], ['Africa', ['location']],
+    ['United States', ['location'], ['U.S.', 'US', 'United States']],
+    ['Khmeimim', ['facility', 'location']], ['Tartus', ['facility', 'location']],
+    ['Al-Tanf', ['facility', 'location']], ['Al-Shadadi', ['facility', 'location']],
+    ['Al-Arabia', ['organization']], ['Wall Street Journal', ['organization']], ['CBS', ['organization']],
+    ['Syrian Democratic Forces', ['organization']], ['ISIL', ['organization']],
+    ['Druze', ['group']], ['Syrians', ['group']], ['Washington', ['location']],
+  ]
+  for (const [name, types, forms, titles] of expected) {
+    const e = a.entities.find((x) => x.name === name)
+    t.ok(e, `${name} found`)
+    t.ok(e && types.includes(e.type), `${name} is ${types.join('|')} (got ${e?.type})`)
+    const surface = [...(e?.aliases ?? []), ...(e?.mentions.map((m) => m.text) ?? [])]
+    for (const f of forms ?? []) t.ok(surface.includes(f), `${name} covers "${f}"`)
+    if (titles) t.same(e?.titles, titles, `${name} titles`)
+  }
+  t.equal(a.entities.find((e) => e.name === 'Sergey Lavrov')?.id, 'person-sergey-lavrov')
+  t.equal(a.entities.filter((e) => e.aliases.some((x) => x.includes('Lavrov'))).length, 1, 'Lavrov is one entity')
+  const us = a.entities.find((e) => e.name === 'United States')
+  t.ok(us?.mentions.some((m) => text.slice(m.end, m.end + 4) === '-led'), 'the U.S. in "U.S.-led" is a mention')
+  const names = a.entities.map((e) => e.name.toLowerCase())
+  for (const bad of ['Speaking', 'Television', 'Let', 'These', 'He', 'As', 'The decision', 'Foreign Minister', 'Wednesday', 'December', 'Syrian President', 'Arab state', 'Syrian', 'Russian', 'American']) {
+    t.notOk(names.includes(bad.toLowerCase()), `"${bad}" is not an entity`)
+  }
+  const ids = a.entities.map((e) => e.id)
+  t.equal(new Set(ids).size, ids.length, 'ids are unique')
+})
+
+t.test('span invariants and determinism', async (t) => {
+  for (const p of a.paragraphs) t.equal(text.slice(p.start, p.end), p.text)
+  for (const e of a.entities) {
+    for (const m of e.mentions) t.equal(text.slice(m.start, m.end), m.text, `${e.id} mention`)
+    t.same(e.mentions, [...e.mentions].sort((x, y) => x.start - y.start), `${e.id} mentions in order`)
+  }
+  for (const q of a.quotes) {
+    t.equal(q.text, q.spans.map((s) => text.slice(s.start, s.end)).join(' '))
+    if (q.cue) t.equal(text.slice(q.cue.start, q.cue.end), q.cue.text)
+    if (q.source) t.equal(text.slice(q.source.start, q.source.end), q.source.text)
+  }
+  t.same(a.quotes.map((q) => q.spans[0]?.start), [...a.quotes.map((q) => q.spans[0]?.start)].sort((x, y) => (x ?? 0) - (y ?? 0)), 'quotes in document order')
+  t.same(parseArticle(text), a, 'deterministic, and the guarded entry point agrees')
+})

@@ -1,0 +1,105 @@
+import t from 'tap'
+import { parseArticleStrict } from '../../src/extract/pipeline.js'
+
+interface Expected { kind: string, text: string, cue?: string | null, source?: string | null, speaker?: string | null }
+
+/** Quotes of an article as "kind|text|cue|source|speaker name" records. */
+function quotes (text: string): Expected[] {
+  const a = parseArticleStrict(text)
+  return a.quotes.map((q) => ({
+    kind: q.kind, text: q.text, cue: q.cue?.text ?? null, source: q.source?.text ?? null,
+    speaker: a.entities.find((e) => e.id === q.speakerId)?.name ?? null,
+  }))
+}
+
+const cases: Array<{ name: string, body: string, expected: Expected[] }> = [
+  {
+    name: 'X said that ...',
+    body: 'Lavrov said that mutual respect is the principle.',
+    expected: [{ kind: 'indirect', text: 'mutual respect is the principle', cue: 'said', source: 'Lavrov', speaker: 'Lavrov' }],
+  },
+  {
+    name: 'content first, attribution with title and time last',
+    body: 'Russia is in talks with Syria, Foreign Minister Sergey Lavrov said Wednesday.',
+    expected: [{ kind: 'indirect', text: 'Russia is in talks with Syria', cue: 'said', source: 'Foreign Minister Sergey Lavrov', speaker: 'Sergey Lavrov' }],
+  },
+  {
+    name: 'mixed: reported speech holding a quoted part',
+    body: 'Lavrov argued that Syrians are "keen" for Russia\'s presence to endure.',
+    expected: [{ kind: 'mixed', text: 'Syrians are "keen" for Russia\'s presence to endure', cue: 'argued', source: 'Lavrov', speaker: 'Lavrov' }],
+  },
+  {
+    name: 'direct quote with pronoun source resolved to the last person',
+    body: 'Sergey Lavrov spoke on Wednesday.\n\n“We stand ready to help, and we will,” he said.',
+    expected: [{ kind: 'direct', text: 'We stand ready to help, and we will', cue: 'said', source: 'he', speaker: 'Sergey Lavrov' }],
+  },
+  {
+    name: 'direct quote split around its cue is one quote with two fragments',
+    body: '“We will not back down,” Prime Minister Keir Starmer said, “and we will win.”',
+    expected: [{ kind: 'direct', text: 'We will not back down and we will win.', cue: 'said', source: 'Prime Minister Keir Starmer', speaker: 'Keir Starmer' }],
+  },
+  {
+    name: 'multi-paragraph quote',
+    body: 'John Smith spoke.\n\n“This is the first paragraph of the statement.\n\n“And this is the second,” Smith said.',
+    expected: [{ kind: 'direct', text: 'This is the first paragraph of the statement. And this is the second', cue: 'said', source: 'Smith', speaker: 'John Smith' }],
+  },
+  {
+    name: 'introduced direct quote',
+    body: 'Angela Merkel said: «It is over.»',
+    expected: [{ kind: 'direct', text: 'It is over.', cue: 'said', source: 'Angela Merkel', speaker: 'Angela Merkel' }],
+  },
+  {
+    name: 'according to, both orders',
+    body: 'According to the ministry, 40 people died. Forty people were hurt, according to Reuters.',
+    expected: [
+      { kind: 'indirect', text: '40 people died', cue: 'According to', source: 'the ministry', speaker: null },
+      { kind: 'indirect', text: 'Forty people were hurt', cue: 'according to', source: 'Reuters', speaker: 'Reuters' },
+    ],
+  },
+  {
+    name: 'told with addressee and appositive',
+    body: 'Mr. Smith, a senior official, told reporters on Monday that he would resign.',
+    expected: [{ kind: 'indirect', text: 'he would resign', cue: 'told', source: 'Mr. Smith', speaker: 'Smith' }],
+  },
+  {
+    name: 'participle clauses inherit the speaker',
+    body: 'Jane Doe noted that the plan failed, urging them to act "in a way that works," warning that time is short.',
+    expected: [
+      { kind: 'indirect', text: 'the plan failed', cue: 'noted', source: 'Jane Doe', speaker: 'Jane Doe' },
+      { kind: 'mixed', text: 'them to act "in a way that works,"', cue: 'urging', source: null, speaker: 'Jane Doe' },
+      { kind: 'indirect', text: 'time is short', cue: 'warning', source: null, speaker: 'Jane Doe' },
+    ],
+  },
+  {
+    name: 'unnamed source has no speaker',
+    body: 'As for the talks, media reports said the country is planning to leave.',
+    expected: [{ kind: 'indirect', text: 'the country is planning to leave', cue: 'said', source: 'media reports', speaker: null }],
+  },
+  {
+    name: 'descriptor resolved by title and nationality',
+    body: 'Syrian Foreign Minister Asaad al Shaibani met Foreign Minister Sergey Lavrov. The top Russian diplomat noted that talks went well.',
+    expected: [{ kind: 'indirect', text: 'talks went well', cue: 'noted', source: 'The top Russian diplomat', speaker: 'Sergey Lavrov' }],
+  },
+  {
+    name: 'no quote: intransitive cue, infinitive, scare quotes, cue inside a quotation',
+    body: 'CBS also reported on the plan. Officials vowed to respond. The "deal" is dead. "I said no to him," she wrote.',
+    expected: [{ kind: 'direct', text: 'I said no to him', cue: 'wrote', source: 'she', speaker: null }],
+  },
+]
+
+t.test('quote patterns', async (t) => {
+  for (const c of cases) {
+    const got = quotes(`Headline\n\n${c.body}`)
+    t.same(got, c.expected, c.name)
+  }
+})
+
+t.test('headline conventions', async (t) => {
+  const last = quotes('Russia in talks with Syria: Lavrov\n\nForeign Minister Sergey Lavrov spoke.')
+  t.same(last[0], { kind: 'indirect', text: 'Russia in talks with Syria', cue: ':', source: 'Lavrov', speaker: 'Sergey Lavrov' })
+  const first = quotes('Lavrov: Russia in talks with Syria\n\nForeign Minister Sergey Lavrov spoke.')
+  t.same(first[0], { kind: 'indirect', text: 'Russia in talks with Syria', cue: ':', source: 'Lavrov', speaker: 'Sergey Lavrov' })
+  t.same(quotes('Syria: a country in talks\n\nBody.'), [], 'a place before the colon is not a speaker')
+  const a = parseArticleStrict('Russia in talks with Syria: Lavrov\n\nBody.')
+  t.equal(a.quotes[0]?.paragraph, null, 'a title quote has no paragraph')
+})
