@@ -4,7 +4,16 @@ import { IdParam, listOf, PageQuery, TextSpan } from './common.js'
 export const Paragraph = TextSpan.extend({
   index: z.number().int().describe('Position in the body, from 0'),
   kind: z.enum(['paragraph', 'heading'])
-}).meta({ id: 'Paragraph' })
+}).meta({
+  id: 'Paragraph',
+  examples: [{
+    index: 1,
+    kind: 'paragraph',
+    start: 408,
+    end: 544,
+    text: 'Speaking in an interview with the Al-Arabia TV channel in Moscow, Lavrov argued that Syrians are "keen" for Russia\'s presence to endure.'
+  }]
+})
 
 const articleFields = {
   id: z.string().describe('Derived from the text: the same text always has the same id'),
@@ -23,7 +32,24 @@ const articleFields = {
 export const ArticleSummary = z.object({
   ...articleFields,
   lede: z.string().describe('The first body paragraph')
-}).meta({ id: 'ArticleSummary' })
+}).meta({
+  id: 'ArticleSummary',
+  examples: [{
+    id: 'e60281746591fd7cadda',
+    title: 'Russia in discussions with Syria about maintaining its military presence: Lavrov',
+    dateline: 'MOSCOW',
+    publishedAt: null,
+    publisher: null,
+    url: null,
+    language: 'en',
+    quoteCount: 15,
+    entityCount: 24,
+    extractorVersion: '0.1.0',
+    createdAt: '2026-11-28T15:19:28.590Z',
+    lede: 'Russia is currently in negotiations with the new Syrian leadership to maintain its key military presence, ' +
+      'Foreign Minister Sergey Lavrov said Wednesday.'
+  }]
+})
 export type ArticleSummary = z.infer<typeof ArticleSummary>
 
 export const Article = z.object({

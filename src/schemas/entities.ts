@@ -19,11 +19,11 @@ export const Entity = z.object({
     id: 'person-sergey-lavrov',
     name: 'Sergey Lavrov',
     type: 'person',
-    aliases: ['Lavrov', 'Sergey Lavrov', 'The top Russian diplomat'],
+    aliases: ['Lavrov', 'Sergey Lavrov'],
     titles: ['Foreign Minister'],
     articleCount: 1,
-    mentionCount: 5,
-    quoteCount: 12
+    mentionCount: 6,
+    quoteCount: 13
   }]
 })
 export type Entity = z.infer<typeof Entity>

@@ -24,13 +24,13 @@ export const Quote = z.object({
 }).meta({
   id: 'Quote',
   examples: [{
-    id: 'c1e1a6d3f0b2a4e59d7c-q2',
-    articleId: 'c1e1a6d3f0b2a4e59d7c',
+    id: 'e60281746591fd7cadda-q3',
+    articleId: 'e60281746591fd7cadda',
     text: 'Syrians are "keen" for Russia\'s presence to endure',
     kind: 'mixed',
-    spans: [{ start: 454, end: 505 }],
-    cue: { text: 'argued', start: 440, end: 446 },
-    source: { text: 'Lavrov', start: 433, end: 439 },
+    spans: [{ start: 493, end: 543 }],
+    cue: { text: 'argued', start: 481, end: 487 },
+    source: { text: 'Lavrov', start: 474, end: 480 },
     speaker: { id: 'person-sergey-lavrov', name: 'Sergey Lavrov', type: 'person' },
     paragraph: 1
   }]
