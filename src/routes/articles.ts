@@ -9,6 +9,7 @@ import { pageBody } from './links.js'
 const articleRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/articles', {
     schema: {
+      operationId: 'listArticles',
       tags: ['articles'],
       summary: 'List articles, newest first',
       description: 'Newest first by publication time (ingestion time when unknown). Walk the pages with `links.next`.',
@@ -19,6 +20,7 @@ const articleRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/articles/:id', {
     schema: {
+      operationId: 'getArticle',
       tags: ['articles'],
       summary: 'Get an article with its text and paragraphs',
       params: ArticleParams,
@@ -32,6 +34,7 @@ const articleRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/articles/:id/quotes', {
     schema: {
+      operationId: 'listArticleQuotes',
       tags: ['articles', 'quotes'],
       summary: 'List an article\'s quotes in document order',
       params: ArticleParams,
@@ -45,6 +48,7 @@ const articleRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/articles/:id/entities', {
     schema: {
+      operationId: 'listArticleEntities',
       tags: ['articles', 'entities'],
       summary: 'List an article\'s entities in order of first mention, with their mentions',
       params: ArticleParams,

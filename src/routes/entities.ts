@@ -9,6 +9,7 @@ import { pageBody } from './links.js'
 const entityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/entities', {
     schema: {
+      operationId: 'listEntities',
       tags: ['entities'],
       summary: 'List entities, most mentioned first',
       querystring: EntityListQuery,
@@ -18,6 +19,7 @@ const entityRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/entities/:id', {
     schema: {
+      operationId: 'getEntity',
       tags: ['entities'],
       summary: 'Get an entity',
       params: EntityParams,
@@ -31,6 +33,7 @@ const entityRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/entities/:id/quotes', {
     schema: {
+      operationId: 'listEntityQuotes',
       tags: ['entities', 'quotes'],
       summary: 'List the quotes an entity spoke, newest first',
       params: EntityParams,
@@ -45,6 +48,7 @@ const entityRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/entities/:id/articles', {
     schema: {
+      operationId: 'listEntityArticles',
       tags: ['entities', 'articles'],
       summary: 'List the articles that mention an entity, newest first',
       params: EntityParams,

@@ -7,6 +7,7 @@ import { Health, Readiness } from '../schemas/health.js'
 const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/health', {
     schema: {
+      operationId: 'getHealth',
       tags: ['service'],
       summary: 'Liveness: the process is up',
       response: { 200: jsonResponse(Health, 'The process is up'), 500: serverError }
@@ -15,6 +16,7 @@ const healthRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/ready', {
     schema: {
+      operationId: 'getReadiness',
       tags: ['service'],
       summary: 'Readiness: the database is open and every migration applied',
       response: { 200: jsonResponse(Readiness, 'Ready to serve'), 503: problemResponse('Not ready: the detail says why'), 500: serverError }

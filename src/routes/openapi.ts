@@ -11,6 +11,7 @@ const openapiRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/openapi.json', {
     schema: {
+      operationId: 'getOpenApiJson',
       tags: ['service'],
       summary: 'This API\'s OpenAPI 3.1 document, as JSON',
       response: { 200: OpenApiDocument, 500: serverError }
@@ -19,6 +20,7 @@ const openapiRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/openapi.yaml', {
     schema: {
+      operationId: 'getOpenApiYaml',
       tags: ['service'],
       summary: 'This API\'s OpenAPI 3.1 document, as YAML',
       produces: ['application/yaml'],

@@ -7,6 +7,7 @@ import { pageBody } from './links.js'
 const quoteRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/quotes', {
     schema: {
+      operationId: 'listQuotes',
       tags: ['quotes'],
       summary: 'List quotes: newest article first, each article\'s quotes in document order',
       description: 'Filter by `speaker` (an entity id), `articleId` and `kind`; filters combine.',
@@ -17,6 +18,7 @@ const quoteRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/quotes/:id', {
     schema: {
+      operationId: 'getQuote',
       tags: ['quotes'],
       summary: 'Get a quote',
       params: QuoteParams,

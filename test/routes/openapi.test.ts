@@ -8,7 +8,7 @@ const ROUTES = ['/health', '/ready', '/openapi.json', '/openapi.yaml', '/article
   '/articles/{id}/entities', '/quotes', '/quotes/{id}', '/entities', '/entities/{id}', '/entities/{id}/quotes',
   '/entities/{id}/articles']
 
-interface Operation { summary?: string, tags?: string[], parameters?: { in: string }[], responses: Record<string, unknown> }
+interface Operation { operationId?: string, summary?: string, tags?: string[], parameters?: { in: string }[], responses: Record<string, unknown> }
 
 t.test('/openapi.json is OpenAPI 3.1 with every route, each with summary, tags and its error responses', async (t) => {
   const app = await testApp(t)
@@ -17,8 +17,11 @@ t.test('/openapi.json is OpenAPI 3.1 with every route, each with summary, tags a
   const spec = res.json()
   t.equal(spec.openapi, '3.1.0')
   t.same(Object.keys(spec.paths).sort(), [...ROUTES].sort())
+  const operationIds = new Set<string>()
   for (const [path, item] of Object.entries(spec.paths as Record<string, { get: Operation }>)) {
     const op = item.get
+    t.ok(op.operationId && !operationIds.has(op.operationId), `${path} has its own operationId, for generated clients`)
+    operationIds.add(op.operationId ?? '')
     t.ok(op.summary, `${path} has a summary`)
     t.ok(op.tags?.length, `${path} has tags`)
     t.ok(op.responses['200'] && op.responses['500'], `${path} declares 200 and 500`)
