@@ -14,7 +14,7 @@ COPY src ./src
 RUN npm run build \
  && npm prune --omit=dev
 
-# ---- runtime: compiled code, production dependencies, migrations and seeds only ----
+# ---- runtime: compiled code, production dependencies, migrations, model weights and seeds only ----
 FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
@@ -26,6 +26,7 @@ COPY --from=build --chown=node:node /app/package.json ./package.json
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
 COPY --chown=node:node migrations ./migrations
+COPY --chown=node:node models ./models
 COPY --chown=node:node seed ./seed
 # the database lives on a volume, owned by the unprivileged user the image runs as
 RUN mkdir -p /data && chown node:node /data

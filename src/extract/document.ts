@@ -1,7 +1,7 @@
 // The internal document the stages after segmentation share: paragraphs, quoted regions and
 // sentences. The title is kept as a pseudo-sentence (paragraph TITLE_PARAGRAPH) so entities and the
 // headline quote convention can be read from it like from any other sentence.
-import { findQuotedRegions, type QuotedRegion } from './quotemarks.js'
+import { findQuotedRegions, firstOpenAtOrAfter, outerRegions, type QuotedRegion } from './quotemarks.js'
 import { splitSentences } from './sentences.js'
 import { tokenize } from './tokens.js'
 import type { Paragraph, Sentence, TextSpan } from './types.js'
@@ -24,11 +24,20 @@ export function buildDoc (text: string, title: TextSpan | null, paragraphs: Para
     const tokens = tokenize(text, title.start, title.end)
     if (tokens.length) sentences.push({ start: title.start, end: title.end, paragraph: TITLE_PARAGRAPH, tokens })
   }
-  for (const p of paragraphs) sentences.push(...splitSentences(text, p, regions))
+  const byParagraph = new Map<number, QuotedRegion[]>()
+  for (const r of regions) {
+    const own = byParagraph.get(r.paragraph)
+    if (own) own.push(r)
+    else byParagraph.set(r.paragraph, [r])
+  }
+  // A loop, not push(...): spreading a 1 MB paragraph's sentences would overflow the call stack.
+  for (const p of paragraphs) for (const s of splitSentences(text, p, byParagraph.get(p.index) ?? [])) sentences.push(s)
   return { text, title, paragraphs, regions, sentences }
 }
 
 /** The depth-0 quoted region holding the offset, if any. */
 export function regionAt (doc: Doc, offset: number): QuotedRegion | undefined {
-  return doc.regions.find((r) => r.depth === 0 && offset >= r.open && offset < r.end)
+  const outer = outerRegions(doc.regions)
+  const r = outer[firstOpenAtOrAfter(outer, offset + 1) - 1]
+  return r && offset >= r.open && offset < r.end ? r : undefined
 }

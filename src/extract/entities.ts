@@ -194,7 +194,9 @@ function capitalisedMidSentence (sentences: Sentence[]): Set<string> {
 function plausible (m: Mention, run: Run, midSentence: Set<string>): boolean {
   if (m.confidence >= 2 || m.titles.length) return true
   const tokens = run.sentence.tokens
-  const first = tokens.findIndex((t) => t.start === m.start)
+  // The mention starts inside its run: searching there, not the whole sentence, keeps this linear.
+  let first = -1
+  for (let i = run.from; i < run.to && first < 0; i++) if (at(tokens, i).start === m.start) first = i
   const word = tokens[first]?.text ?? ''
   if (!isInitial(tokens, first)) return true
   if (FUNCTION_WORDS.has(word.toLowerCase())) return false

@@ -3,7 +3,8 @@
 import { buildDoc } from './document.js'
 import { findMentions } from './entities.js'
 import { findQuotes } from './quotes.js'
-import { clusterMentions, toEntity } from './resolve.js'
+import type { RawQuote } from './quote-model.js'
+import { clusterMentions, toEntity, type Cluster } from './resolve.js'
 import { segment } from './segment.js'
 import { resolveSpeakers } from './speakers.js'
 import type { ExtractedQuote, ParsedArticle, Span, TextSpan } from './types.js'
@@ -12,6 +13,19 @@ const LEDE_FALLBACK_CHARS = 200
 
 const slicesTo = (text: string, s: TextSpan): boolean =>
   Number.isInteger(s.start) && Number.isInteger(s.end) && s.start <= s.end && text.slice(s.start, s.end) === s.text
+
+/**
+ * A quote that takes its speaker from elsewhere (a participle clause, a quoted paragraph after an
+ * attributed one) points at the words that name that speaker: its parent's source, or the speaker's
+ * nearest mention before the quote.
+ */
+function inheritedSource (q: RawQuote, speaker: Cluster | null): TextSpan | null {
+  if (q.parent?.source) return q.parent.source
+  if (!speaker) return null
+  const start = q.spans[0]?.start ?? 0
+  const before = [...speaker.mentions, ...speaker.extra].filter((m) => m.end <= start).sort((a, b) => b.end - a.end)[0]
+  return before ? { start: before.start, end: before.end, text: before.text } : null
+}
 
 /** The full parse; may throw on a bug. Exported for tests, which should see failures. */
 export function parseArticleStrict (text: string): ParsedArticle {
@@ -27,7 +41,7 @@ export function parseArticleStrict (text: string): ParsedArticle {
     kind: q.kind,
     spans: q.spans.map(({ start, end }) => ({ start, end })),
     cue: q.cue,
-    source: q.source,
+    source: q.source ?? inheritedSource(q, speakers[i] ?? null),
     speakerId: speakers[i]?.id ?? null,
     paragraph: q.paragraph,
   }))

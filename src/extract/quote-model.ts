@@ -1,6 +1,7 @@
 // The quote stages' shared working form: an ExtractedQuote before its speaker is resolved, plus a
 // hint saying where the speaker comes from when there is no source phrase.
 import { regionAt, type Doc } from './document.js'
+import { firstOpenAtOrAfter, outerRegions } from './quotemarks.js'
 import type { Range } from './source.js'
 import type { QuoteKind, Span, TextSpan, Token } from './types.js'
 import { at } from './at.js'
@@ -36,12 +37,16 @@ const EDGE_PUNCT = /^[.,;:!?…\u2014\u2013-]$/u
 export function contentSpan (doc: Doc, tokens: Token[], from: number, to: number): Span | null {
   while (to > from && EDGE_PUNCT.test(at(tokens, to - 1).text) && !regionAt(doc, at(tokens, to - 1).start)) to--
   while (from < to && EDGE_PUNCT.test(at(tokens, from).text)) from++
-  const words = tokens.slice(from, to).filter((t) => /[\p{L}\p{N}]/u.test(t.text)).length
+  // Stops at the second word: counting all of a long sentence's words per quote went quadratic.
+  let words = 0
+  for (let i = from; i < to && words < 2; i++) if (/[\p{L}\p{N}]/u.test(at(tokens, i).text)) words++
   if (words < 2) return null
   return { start: at(tokens, from).start, end: at(tokens, to - 1).end }
 }
 
 /** Mixed when the reported content holds a quoted part, indirect otherwise. */
 export function reportedKind (doc: Doc, span: Span): QuoteKind {
-  return doc.regions.some((r) => r.depth === 0 && r.open >= span.start && r.open < span.end) ? 'mixed' : 'indirect'
+  const outer = outerRegions(doc.regions)
+  const first = outer[firstOpenAtOrAfter(outer, span.start)]
+  return first && first.open < span.end ? 'mixed' : 'indirect'
 }

@@ -87,3 +87,30 @@ export function findQuotedRegions (text: string, paragraphs: Paragraph[]): Quote
   })
   return regions.sort((a, b) => a.open - b.open || a.depth - b.depth)
 }
+
+// Depth-0 regions never overlap (one closes only when the mark stack empties), so sorted by their
+// opening mark they can be binary-searched: lookups stay O(log n) on articles with thousands of
+// quotation marks, where a linear scan per token went quadratic.
+const outerIndex = new WeakMap<QuotedRegion[], QuotedRegion[]>()
+
+/** The depth-0 regions, sorted by opening mark (cached per regions array). */
+export function outerRegions (regions: QuotedRegion[]): QuotedRegion[] {
+  let outer = outerIndex.get(regions)
+  if (!outer) {
+    outer = regions.filter((r) => r.depth === 0).sort((a, b) => a.open - b.open)
+    outerIndex.set(regions, outer)
+  }
+  return outer
+}
+
+/** Index of the first region in `outer` whose opening mark is at or after `offset`. */
+export function firstOpenAtOrAfter (outer: QuotedRegion[], offset: number): number {
+  let lo = 0
+  let hi = outer.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if ((outer[mid]?.open ?? Infinity) < offset) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}

@@ -4,7 +4,7 @@
 // and a quote carried over paragraphs (no closing mark, next paragraph reopens) become extra
 // fragments of the same quote.
 import type { Doc } from './document.js'
-import type { QuotedRegion } from './quotemarks.js'
+import { firstOpenAtOrAfter, outerRegions, type QuotedRegion } from './quotemarks.js'
 import { rangeSpan, type RawQuote } from './quote-model.js'
 import { cueAt, sourceAfter, sourceBefore, type Range } from './source.js'
 import type { Sentence, Span, TextSpan, Token } from './types.js'
@@ -19,13 +19,15 @@ interface Attribution { cue: TextSpan, source: TextSpan | null }
 
 const PUNCT_ONLY = /^[.,;:!?…]$/u
 
-/** The inner text of a region, trimmed of spaces and of a trailing comma ("...hubs,"). */
+/**
+ * A region with its quotation marks, as news annotation marks direct content ('“...hubs,”'); an
+ * unclosed one runs to its paragraph's end, trimmed of spaces. Fewer than two words is no quote.
+ */
 function innerSpan (doc: Doc, r: QuotedRegion): Span | null {
-  let start = r.innerStart
-  let end = r.innerEnd
-  while (start < end && /\s/u.test(doc.text[start] ?? '')) start++
-  while (end > start && /[\s,]/u.test(doc.text[end - 1] ?? '')) end--
-  const words = doc.text.slice(start, end).match(/[\p{L}\p{N}]+/gu)?.length ?? 0
+  const start = r.open
+  let end = r.end
+  while (end > start && /\s/u.test(doc.text[end - 1] ?? '')) end--
+  const words = doc.text.slice(r.innerStart, r.innerEnd).match(/[\p{L}\p{N}]+/gu)?.length ?? 0
   return words >= 2 ? { start, end } : null
 }
 
@@ -56,26 +58,36 @@ function attributionBefore (doc: Doc, tokens: Token[], from: number, open: numbe
 
 interface Scan { doc: Doc, result: DirectResult, last: RawQuote | null, lastParagraph: number, carry: boolean }
 
-function record (scan: Scan, q: RawQuote, attribution: Attribution | null, tokens: Token[]): void {
+/** `starts`: token start offset → token index, for the sentence being scanned. */
+function record (scan: Scan, q: RawQuote, attribution: Attribution | null, starts: Map<number, number>): void {
   if (attribution) {
     q.cue ??= attribution.cue
     q.source ??= attribution.source
     if (q.source) q.hint = 'source'
-    const cueToken = tokens.find((t) => t.start === attribution.cue.start)
-    if (cueToken) scan.result.usedCues.add(cueToken.start)
+    if (starts.has(attribution.cue.start)) scan.result.usedCues.add(attribution.cue.start)
   }
 }
 
 function scanSentence (scan: Scan, sentence: Sentence, index: number): void {
   const { doc } = scan
   const tokens = sentence.tokens
-  const regions = doc.regions.filter((r) => r.depth === 0 && r.open >= sentence.start && r.open < sentence.end)
+  // Indexed lookups: a 1 MB one-sentence paragraph can hold 100k regions and 300k tokens.
+  const outer = outerRegions(doc.regions)
+  const regions: QuotedRegion[] = []
+  for (let i = firstOpenAtOrAfter(outer, sentence.start); i < outer.length; i++) {
+    const r = outer[i]
+    if (!r || r.open >= sentence.end) break
+    regions.push(r)
+  }
+  const starts = new Map<number, number>()
+  tokens.forEach((t, i) => { if (!starts.has(t.start)) starts.set(t.start, i) })
+  const indexAt = (offset: number): number => starts.get(offset) ?? -1
   let leadFrom = 0
   regions.forEach((r, k) => {
-    const open = tokens.findIndex((t) => t.start === r.open)
-    const close = r.closed ? tokens.findIndex((t) => t.start === r.end - 1) : tokens.length - 1
+    const open = indexAt(r.open)
+    const close = r.closed ? indexAt(r.end - 1) : tokens.length - 1
     const next = regions[k + 1]
-    const tailEnd = next ? tokens.findIndex((t) => t.start === next.open) : tokens.length
+    const tailEnd = next ? indexAt(next.open) : tokens.length
     const span = innerSpan(doc, r)
     if (open < 0 || close < 0 || tailEnd < 0 || !span) return
     const leadEmpty = open === leadFrom
@@ -89,10 +101,10 @@ function scanSentence (scan: Scan, sentence: Sentence, index: number): void {
     const carried = k === 0 && leadEmpty && scan.carry
     if (last && (split || nextSentence || carried)) {
       last.spans.push(span)
-      record(scan, last, back, tokens)
+      record(scan, last, back, starts)
     } else if (front || (leadEmpty && k === 0 && (back || tailEmpty))) {
       const q: RawQuote = { kind: 'direct', spans: [span], cue: null, source: null, paragraph: sentence.paragraph, sentence: index, hint: 'previous', parent: null }
-      record(scan, q, front ?? back, tokens)
+      record(scan, q, front ?? back, starts)
       scan.result.quotes.push(q)
       scan.last = q
     } else {

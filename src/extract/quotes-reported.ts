@@ -26,15 +26,33 @@ function clauseComma (doc: Doc, tokens: Token[], k: number): boolean {
   const t = tokens[k]
   if (!t) return false
   if (t.text === ',') return !regionAt(doc, t.start)
-  return tokens[k - 1]?.text === ',' && doc.regions.some((r) => r.depth === 0 && r.closed && r.end === t.end)
+  if (tokens[k - 1]?.text !== ',') return false
+  const r = regionAt(doc, t.end - 1)
+  return !!r && r.closed && r.end === t.end
 }
+
+// Per sentence, the indices k where a participle clause starts after k (", warning ..."), ascending:
+// scanning to the sentence end once per cue went quadratic on long sentences with many cues.
+const clauseBreaks = new WeakMap<Token[], number[]>()
 
 /** Where the content of a participle clause or main clause ends: before ", warning ...". */
 function contentEnd (doc: Doc, tokens: Token[], from: number): number {
-  for (let k = from; k < tokens.length - 1; k++) {
-    if (isParticipleCue(tokens, k + 1) && clauseComma(doc, tokens, k)) return at(tokens, k).text === ',' ? k : k + 1
+  let breaks = clauseBreaks.get(tokens)
+  if (!breaks) {
+    breaks = []
+    for (let k = 0; k < tokens.length - 1; k++) if (isParticipleCue(tokens, k + 1) && clauseComma(doc, tokens, k)) breaks.push(k)
+    clauseBreaks.set(tokens, breaks)
   }
-  return tokens.length
+  let lo = 0
+  let hi = breaks.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (at(breaks, mid) < from) lo = mid + 1
+    else hi = mid
+  }
+  const k = breaks[lo]
+  if (k === undefined) return tokens.length
+  return at(tokens, k).text === ',' ? k : k + 1
 }
 
 function makeQuote (ctx: Ctx, from: number, to: number, cue: Range, source: Range | null, parent: RawQuote | null): RawQuote | null {
@@ -116,12 +134,21 @@ function scanSentence (ctx: Ctx): void {
 /** Reported-speech quotes in every body sentence; `directs` let participle clauses find their subject. */
 export function findReportedQuotes (doc: Doc, usedCues: Set<number>, directs: RawQuote[]): RawQuote[] {
   const quotes: RawQuote[] = []
+  // Grouped once: filtering every direct quote per sentence was quadratic on quote-dense text.
+  const bySentence = new Map<number, RawQuote[]>()
+  for (const q of directs) {
+    const same = bySentence.get(q.sentence)
+    if (same) same.push(q)
+    else bySentence.set(q.sentence, [q])
+  }
   doc.sentences.forEach((sentence, index) => {
     if (sentence.paragraph < 0) return
-    const found = directs.filter((q) => q.sentence === index)
+    const found = [...(bySentence.get(index) ?? [])]
+    const known = found.length
     const ctx: Ctx = { doc, sentence, index, usedCues, found }
     scanSentence(ctx)
-    quotes.push(...found.filter((q) => !directs.includes(q)))
+    // scanSentence only appends: what follows the sentence's direct quotes is new.
+    for (const q of found.slice(known)) quotes.push(q)
   })
   return quotes
 }

@@ -9,6 +9,16 @@ import { findReportedQuotes } from './quotes-reported.js'
 import { isCapitalized, isWord } from './tokens.js'
 import type { Span, Token } from './types.js'
 import { at } from './at.js'
+import { attributionModels, type AttributionModels } from './attribution/model.js'
+import { learnedQuotes } from './quotes-learned.js'
+
+function overlapShare (a: Span[], b: Span[]): number {
+  let inter = 0
+  let total = 0
+  for (const x of a) for (const y of b) inter += Math.max(0, Math.min(x.end, y.end) - Math.max(x.start, y.start))
+  for (const x of [...a, ...b]) total += x.end - x.start
+  return total - inter > 0 ? inter / (total - inter) : 0
+}
 
 export type { RawQuote } from './quote-model.js'
 
@@ -53,11 +63,39 @@ export function headlineQuote (doc: Doc): RawQuote | null {
   }
 }
 
+const cuesOverlap = (a: RawQuote, b: RawQuote) => !!a.cue && !!b.cue && a.cue.start < b.cue.end && b.cue.start < a.cue.end
+
+const NOT_CUES = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'of', 'and', 'or', 'with', 'by', 'at', 'for'])
+
+/** A cue of names or function words alone ("the", "Al-Shadadi") is a tagging slip, not an attribution. */
+function plausibleCue (doc: Doc, q: RawQuote): boolean {
+  if (!q.cue) return false
+  const words = q.cue.text.split(/\s+/u)
+  if (words.every((w) => NOT_CUES.has(w.toLowerCase()))) return false
+  const sentenceStart = doc.sentences[q.sentence]?.start
+  return !(words.length === 1 && /^\p{Lu}/u.test(q.cue.text) && q.cue.start !== sentenceStart)
+}
+
+/**
+ * The learned models find attributions the rules have no pattern for (beliefs, plans, noun cues,
+ * unusual verbs); the rules are more exact where they fire. Learned quotes are added where no rule
+ * quote has their cue or most of their content.
+ */
+function extraLearnedQuotes (doc: Doc, models: AttributionModels, rules: RawQuote[], hasHeadline: boolean): RawQuote[] {
+  const ruleCues = rules.flatMap((r) => (r.cue ? [r.cue] : []))
+  return learnedQuotes(doc, models, ruleCues).filter((l) =>
+    (l.paragraph !== null || !hasHeadline) && plausibleCue(doc, l) &&
+    !rules.some((r) => cuesOverlap(l, r) || overlapShare(l.spans, r.spans) >= 0.3))
+}
+
 /** Every quote of the document, in document order (the title's first). */
 export function findQuotes (doc: Doc): RawQuote[] {
   const direct = findDirectQuotes(doc)
   const reported = findReportedQuotes(doc, direct.usedCues, direct.quotes)
   const headline = headlineQuote(doc)
-  const all = [...(headline ? [headline] : []), ...direct.quotes, ...reported]
+  const rules = [...direct.quotes, ...reported]
+  const models = attributionModels()
+  const learned = models ? extraLearnedQuotes(doc, models, rules, headline !== null) : []
+  const all = [...(headline ? [headline] : []), ...rules, ...learned]
   return all.sort((a, b) => (a.paragraph === null ? -1 : 0) - (b.paragraph === null ? -1 : 0) || at(a.spans, 0).start - at(b.spans, 0).start)
 }

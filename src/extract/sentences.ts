@@ -3,7 +3,7 @@
 // multi-sentence direct quote and its attribution ('"A. B," he said.') stay one sentence, which
 // is the unit the quote stage reads.
 import { ABBREVIATIONS, FUNCTION_WORDS } from './lexicon.js'
-import type { QuotedRegion } from './quotemarks.js'
+import { firstOpenAtOrAfter, outerRegions, type QuotedRegion } from './quotemarks.js'
 import { tokenize } from './tokens.js'
 import type { Paragraph, Sentence, Token } from './types.js'
 import { at } from './at.js'
@@ -23,18 +23,22 @@ function endsSentence (token: Token, next: Token | undefined): boolean {
 }
 
 /** A closing bracket or curly mark, or a straight quote that closes a region (not one opening the next quote). */
-function closes (regions: QuotedRegion[], token: Token): boolean {
+function closes (closedEnds: Set<number>, token: Token): boolean {
   if (!CLOSING.test(token.text)) return false
-  return token.text !== '"' || regions.some((r) => r.closed && r.end === token.end)
+  return token.text !== '"' || closedEnds.has(token.end)
 }
 
-function insideRegion (regions: QuotedRegion[], offset: number): boolean {
-  return regions.some((r) => r.depth === 0 && offset > r.open && offset < r.end - (r.closed ? 1 : 0))
+/** Strictly inside a depth-0 region's marks (`outer`: sorted and disjoint, see outerRegions). */
+function insideRegion (outer: QuotedRegion[], offset: number): boolean {
+  const r = outer[firstOpenAtOrAfter(outer, offset) - 1]
+  return !!r && offset > r.open && offset < r.end - (r.closed ? 1 : 0)
 }
 
 export function splitSentences (text: string, paragraph: Paragraph, regions: QuotedRegion[]): Sentence[] {
   const tokens = tokenize(text, paragraph.start, paragraph.end)
   const own = regions.filter((r) => r.paragraph === paragraph.index)
+  const outer = outerRegions(own)
+  const closedEnds = new Set(own.filter((r) => r.closed).map((r) => r.end))
   const sentences: Sentence[] = []
   let current: Token[] = []
   const flush = (): void => {
@@ -48,9 +52,9 @@ export function splitSentences (text: string, paragraph: Paragraph, regions: Quo
     current.push(token)
     // Let closing marks and brackets that follow the terminal join this sentence.
     let j = i + 1
-    while (j < tokens.length && TERMINAL.test(token.text) && closes(own, at(tokens, j))) current.push(at(tokens, j++))
+    while (j < tokens.length && TERMINAL.test(token.text) && closes(closedEnds, at(tokens, j))) current.push(at(tokens, j++))
     const last = at(tokens, j - 1)
-    if (endsSentence(token, tokens[j]) && !insideRegion(own, last.start)) flush()
+    if (endsSentence(token, tokens[j]) && !insideRegion(outer, last.start)) flush()
     i = j - 1
   }
   flush()

@@ -42,9 +42,9 @@ export const ArticleSummary = z.object({
     publisher: null,
     url: null,
     language: 'en',
-    quoteCount: 15,
+    quoteCount: 20,
     entityCount: 24,
-    extractorVersion: '0.1.0',
+    extractorVersion: '0.2.0',
     createdAt: '2026-11-28T15:19:28.590Z',
     lede: 'Russia is currently in negotiations with the new Syrian leadership to maintain its key military presence, ' +
       'Foreign Minister Sergey Lavrov said Wednesday.'

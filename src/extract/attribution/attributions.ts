@@ -1,0 +1,41 @@
+// Attribution by the learned models: the cues of each sentence first, then each cue's source and
+// content, chosen among candidates relative to it.
+import type { Doc } from '../document.js'
+import type { Span } from '../types.js'
+import type { Range } from './candidates.js'
+import { tagCues } from './cue-tagger.js'
+import type { AttributionModels } from './model.js'
+import { rankRoles } from './ranker.js'
+import { tokenView, type TokenView } from './tokens.js'
+
+export interface TaggedAttribution {
+  cue: Span
+  source: Span | null
+  /** The content's fragments, in order. */
+  content: Span[]
+  /** Index of the cue's sentence in doc.sentences. */
+  sentence: number
+}
+
+const spanOf = (v: TokenView, [from, to]: Range): Span => ({ start: v.tokens[from]?.start ?? 0, end: v.tokens[to - 1]?.end ?? 0 })
+
+/** `known`: cues already attributed by other means; their source and content are not looked for again. */
+export function tagAttributions (doc: Doc, models: AttributionModels, known: Span[] = []): TaggedAttribution[] {
+  const v = tokenView(doc)
+  const found: TaggedAttribution[] = []
+  for (let s = 0; s < v.sentenceRange.length; s++) {
+    for (const cue of tagCues(v, s, models.cue)) {
+      const span = spanOf(v, [cue.from, cue.to])
+      if (known.some((k) => k.start < span.end && span.start < k.end)) continue
+      const roles = rankRoles(v, cue, models)
+      if (!roles.content.length) continue
+      found.push({
+        cue: spanOf(v, [cue.from, cue.to]),
+        source: roles.source ? spanOf(v, roles.source) : null,
+        content: roles.content.map((r) => spanOf(v, r)),
+        sentence: s
+      })
+    }
+  }
+  return found
+}

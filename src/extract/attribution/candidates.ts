@@ -1,0 +1,179 @@
+// Stage two of attribution: for one cue, the token ranges that could be its source and its content.
+// Candidates follow where news puts them: a source just before the cue ("the minister said") or just
+// after it ("said the minister"); content after the cue to the end of the sentence or of a clause,
+// before the source back to the sentence start, a quoted passage on either side, or both halves of
+// a quote split around its cue ("“…,” he said, “…”").
+import type { CueRange } from './cue-tagger.js'
+import { isQuoteMark, type TokenView } from './tokens.js'
+
+/** Token range [from, to). */
+export type Range = [number, number]
+
+const WORDLIKE = /^[\p{L}\p{N}]/u
+const CLAUSE_BREAK = new Set([',', ';', '—', '–', ':', '(', ')'])
+const SENTENCE_END = new Set(['.', '!', '?'])
+// Words that often open what follows a content clause ("… the NRA in February", "… the oil and proposed")
+const CLAUSE_OPENERS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'while', 'because', 'since', 'as', 'but', 'and', 'by', 'with', 'when', 'who', 'which', 'from', 'than'])
+
+export const MAX_SOURCE_TOKENS = 12
+
+export interface Frame {
+  cue: CueRange
+  /** The cue's sentence, and the next one when it is in the same paragraph. */
+  sentence: Range
+  next: Range | null
+}
+
+export function frameOf (v: TokenView, cue: CueRange): Frame {
+  const s = v.sentence[cue.from] ?? 0
+  const sentence = v.sentenceRange[s] ?? [cue.from, cue.to]
+  const nextParagraph = v.doc.sentences[s + 1]?.paragraph
+  const next = nextParagraph !== undefined && nextParagraph === v.doc.sentences[s]?.paragraph ? v.sentenceRange[s + 1] ?? null : null
+  return { cue, sentence: [sentence[0], sentence[1]], next: next ? [next[0], next[1]] : null }
+}
+
+function wordlike (v: TokenView, i: number): boolean {
+  return WORDLIKE.test(v.tokens[i]?.text ?? '')
+}
+
+export function sourceCandidates (v: TokenView, frame: Frame): Range[] {
+  const { cue, sentence: [s0, s1] } = frame
+  const out: Range[] = []
+  for (let b = cue.from; b >= Math.max(s0 + 1, cue.from - 3); b--) {
+    if (!wordlike(v, b - 1) && v.lower[b - 1] !== ')') continue
+    for (let a = b - 1; a >= Math.max(s0, b - MAX_SOURCE_TOKENS); a--) {
+      if (SENTENCE_END.has(v.lower[a] ?? '')) break
+      if (wordlike(v, a)) out.push([a, b])
+    }
+  }
+  // a subject at the sentence start, however far from its verb ("The government, for instance, refused")
+  for (let b = s0 + 1; b <= Math.min(cue.from - 4, s0 + MAX_SOURCE_TOKENS); b++) {
+    if (wordlike(v, b - 1) && wordlike(v, s0)) out.push([s0, b])
+  }
+  for (let a = cue.to; a <= Math.min(cue.to + 1, s1 - 1); a++) {
+    if (!wordlike(v, a)) continue
+    for (let b = a + 1; b <= Math.min(s1, a + MAX_SOURCE_TOKENS); b++) {
+      if (SENTENCE_END.has(v.lower[b - 1] ?? '')) break
+      if (wordlike(v, b - 1) || v.lower[b - 1] === ')') out.push([a, b])
+    }
+  }
+  return out
+}
+
+/** Ends of content after `from` within [from, to]: the sentence end, before its final mark, before each clause break, after each closing quotation mark. */
+function endsAfter (v: TokenView, from: number, to: number): number[] {
+  const ends = new Set<number>([to])
+  if (SENTENCE_END.has(v.lower[to - 1] ?? '')) ends.add(to - 1)
+  for (let i = from + 1; i < to; i++) {
+    const t = v.lower[i] ?? ''
+    if (CLAUSE_BREAK.has(t) || SENTENCE_END.has(t) || (CLAUSE_OPENERS.has(t) && !v.quoted[i])) ends.add(i)
+    if (isQuoteMark(t) && v.quoted[i] && !v.quoted[i + 1]) ends.add(i + 1)
+  }
+  return [...ends].filter((e) => e > from)
+}
+
+/** Starts of content before `to` within [from, to): the sentence start, after each clause break, each opening quotation mark. */
+function startsBefore (v: TokenView, from: number, to: number): number[] {
+  const starts = new Set<number>([from])
+  for (let i = from; i < to - 1; i++) {
+    const t = v.lower[i] ?? ''
+    if (CLAUSE_BREAK.has(t)) starts.add(i + 1)
+    if (isQuoteMark(t) && v.quoted[i] && (i === from || !v.quoted[i - 1])) starts.add(i)
+  }
+  return [...starts].filter((s) => s < to)
+}
+
+/** Content candidates, each one or two ranges, not overlapping the cue or the chosen source. */
+export function contentCandidates (v: TokenView, frame: Frame, source: Range | null): Range[][] {
+  const { cue, sentence: [s0, s1], next } = frame
+  const out: Range[][] = []
+  const right = Math.max(cue.to, source && source[0] >= cue.to ? source[1] : cue.to)
+  const left = Math.min(cue.from, source && source[1] <= cue.from ? source[0] : cue.from)
+  // after the cue (and a source that follows it), from just after it or after a clause break
+  const starts = new Set([cue.to, cue.to + 1, cue.to + 2, right, right + 1, right + 2])
+  for (let i = right; i < s1 - 1; i++) {
+    const t = v.lower[i] ?? ''
+    if (CLAUSE_BREAK.has(t)) starts.add(i + 1)
+    if (t === 'that') starts.add(i)
+    if (isQuoteMark(t) && v.quoted[i] && !v.quoted[i - 1]) starts.add(i)
+  }
+  for (const a of starts) {
+    if (a >= s1 || (source && a >= source[0] && a < source[1])) continue
+    for (const e of endsAfter(v, a, s1)) out.push([[a, e]])
+    // a quoted passage opening here may run on past the sentence
+    const close = closingOf(v, a)
+    if (close !== null && close > s1) out.push([[a, close]])
+  }
+  // the next sentence, after a cue that ends its own ("he said:", "She wrote."), or the passage quoted there
+  if (next && right >= s1 - 2) {
+    for (const e of endsAfter(v, next[0], next[1])) out.push([[next[0], e]])
+    const close = closingOf(v, next[0])
+    if (close !== null && close > next[1]) out.push([[next[0], close]])
+  }
+  // before the source or cue, back to a clause start; a quoted passage may open in an earlier sentence
+  for (let e = left; e >= Math.max(s0 + 1, left - 3); e--) {
+    for (const a of startsBefore(v, s0, e)) out.push([[a, e]])
+    const open = openingOf(v, e)
+    if (open !== null && open < s0) out.push([[open, e]])
+  }
+  // both halves of a quote split around its cue
+  const before = closingBefore(v, left, s0)
+  const after = openingAfter(v, right, s1)
+  if (before && after) {
+    for (const e of endsAfter(v, after[0], s1)) out.push([before, [after[0], e]])
+  }
+  // PolNeAR mostly marks content one fragment per sentence, but not always: offer both
+  const split = out.map((fragments) => bySentence(v, fragments)).filter((f, i) => f.length !== (out[i] as Range[]).length)
+  return [...out, ...split]
+}
+
+/** Content spanning sentences is one fragment per sentence, as PolNeAR marks it. */
+function bySentence (v: TokenView, fragments: Range[]): Range[] {
+  const out: Range[] = []
+  for (const [a, b] of fragments) {
+    let start = a
+    for (let i = a + 1; i < b; i++) {
+      if (v.sentence[i] !== v.sentence[i - 1]) { out.push([start, i]); start = i }
+    }
+    out.push([start, b])
+  }
+  return out
+}
+
+/** Just past the closing mark of the quoted passage that opens at token a (at most 400 tokens on), if a opens one. */
+function closingOf (v: TokenView, a: number): number | null {
+  if (!isQuoteMark(v.lower[a] ?? '') || !v.quoted[a] || v.quoted[a - 1]) return null
+  let i = a + 1
+  const limit = Math.min(v.tokens.length, a + 400)
+  while (i < limit && v.quoted[i] && !(isQuoteMark(v.lower[i] ?? '') && !v.quoted[i + 1])) i++
+  return i < limit && v.quoted[i] ? i + 1 : null
+}
+
+/** The opening mark of the quoted passage whose closing mark ends just before e, if any. */
+function openingOf (v: TokenView, e: number): number | null {
+  let i = e - 1
+  while (i >= 0 && !isQuoteMark(v.lower[i] ?? '') && (CLAUSE_BREAK.has(v.lower[i] ?? '') || SENTENCE_END.has(v.lower[i] ?? ''))) i--
+  if (i < 0 || !isQuoteMark(v.lower[i] ?? '') || !v.quoted[i]) return null
+  let j = i - 1
+  while (j >= 0 && v.quoted[j] && !(isQuoteMark(v.lower[j] ?? '') && !v.quoted[j - 1])) j--
+  return j >= 0 && v.quoted[j] ? j : null
+}
+
+/** A quoted passage ending within two tokens before `left`, from its opening mark (same sentence). */
+function closingBefore (v: TokenView, left: number, s0: number): Range | null {
+  for (let e = left; e >= Math.max(s0 + 1, left - 2); e--) {
+    if (isQuoteMark(v.lower[e - 1] ?? '') && v.quoted[e - 1]) {
+      const open = openingOf(v, e)
+      if (open !== null && open >= s0) return [open, e]
+    }
+  }
+  return null
+}
+
+/** A quoted passage opening within two tokens after `right`. */
+function openingAfter (v: TokenView, right: number, s1: number): Range | null {
+  for (let a = right; a < Math.min(s1, right + 3); a++) {
+    if (isQuoteMark(v.lower[a] ?? '') && v.quoted[a] && !v.quoted[a - 1]) return [a, s1]
+  }
+  return null
+}

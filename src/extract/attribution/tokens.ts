@@ -1,0 +1,86 @@
+// The flat token view the attribution taggers read: every sentence's tokens in document order, with
+// what the features need precomputed once per document (lower case, shape, quotation state).
+import type { Doc } from '../document.js'
+import type { Token } from '../types.js'
+import { hashString } from './hash.js'
+
+export interface TokenView {
+  doc: Doc
+  tokens: Token[]
+  lower: string[]
+  shape: string[]
+  /** Index of the token's sentence in doc.sentences. */
+  sentence: Int32Array
+  /** Whether the token lies inside a quoted region (a quotation mark itself counts as inside). */
+  quoted: Uint8Array
+  /** [first, last + 1) token of each sentence. */
+  sentenceRange: [number, number][]
+  /** Hashes of each token's lower case, stem, shape and last three letters, for the features. */
+  word: Uint32Array
+  stem: Uint32Array
+  shapeHash: Uint32Array
+  suffix: Uint32Array
+}
+
+const QUOTE_MARK = /^["“”„‟«»‘’‚‛'`]$/u
+
+export const isQuoteMark = (word: string): boolean => QUOTE_MARK.test(word)
+
+/** "Xxxx", "xx", "XX", "dd", "X.X.": character classes with runs squeezed to two. */
+export function shapeOf (word: string): string {
+  let out = ''
+  let last = ''
+  let run = 0
+  for (let i = 0; i < word.length; i++) {
+    const ch = word[i] as string
+    const lower = ch.toLowerCase()
+    const upper = ch.toUpperCase()
+    const c = lower !== upper ? (ch === upper ? 'X' : 'x') : ch >= '0' && ch <= '9' ? 'd' : ch
+    run = c === last ? run + 1 : 1
+    last = c
+    if (run <= 2) out += c
+  }
+  return out
+}
+
+export function tokenView (doc: Doc): TokenView {
+  const tokens: Token[] = []
+  const sentence: number[] = []
+  const sentenceRange: [number, number][] = []
+  doc.sentences.forEach((s, i) => {
+    sentenceRange.push([tokens.length, tokens.length + s.tokens.length])
+    for (const t of s.tokens) { tokens.push(t); sentence.push(i) }
+  })
+  const quoted = new Uint8Array(tokens.length)
+  // regions are sorted by opening offset; walk both lists once
+  const regions = doc.regions.filter((r) => r.depth === 0).sort((a, b) => a.open - b.open)
+  let r = 0
+  tokens.forEach((t, i) => {
+    while (r < regions.length && (regions[r]?.end ?? 0) <= t.start) r++
+    const region = regions[r]
+    if (region && t.start >= region.open && t.start < region.end) quoted[i] = 1
+  })
+  const lower = tokens.map((t) => t.text.toLowerCase())
+  const shape = tokens.map((t) => shapeOf(t.text))
+  return {
+    doc,
+    tokens,
+    lower,
+    shape,
+    sentence: Int32Array.from(sentence),
+    quoted,
+    sentenceRange,
+    word: Uint32Array.from(lower, hashString),
+    stem: Uint32Array.from(lower, (w) => hashString(stemOf(w))),
+    shapeHash: Uint32Array.from(shape, hashString),
+    suffix: Uint32Array.from(lower, (w) => hashString(w.slice(-3)))
+  }
+}
+
+/** A crude stem that lets "says", "said", "saying" and "say" share some weight. */
+export function stemOf (lower: string): string {
+  if (lower.length > 5 && lower.endsWith('ing')) return lower.slice(0, -3)
+  if (lower.length > 4 && lower.endsWith('ed')) return lower.slice(0, -2)
+  if (lower.length > 3 && lower.endsWith('s') && !lower.endsWith('ss')) return lower.slice(0, -1)
+  return lower
+}

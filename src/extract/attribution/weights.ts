@@ -1,0 +1,124 @@
+// Weight tables indexed by hashed features. A model scores a feature list for each of its labels;
+// training keeps the sums that the averaged perceptron needs (Collins 2002), and the averaged,
+// pruned weights are saved as a compact binary: slot indices and values of the non-zero slots.
+
+export interface Scorer {
+  readonly labels: number
+  /** Sum of the weights of `features` for `label`. */
+  score (features: ArrayLike<number>, count: number, label: number): number
+  /** The sums for every label at once, into `out`. */
+  scoreAll (features: ArrayLike<number>, count: number, out: Float64Array): Float64Array
+}
+
+// A feature's weights for all labels sit side by side: one cache line per feature, not per label.
+const slotOf = (feature: number, label: number, mask: number, labels: number): number => (feature & mask) * labels + label
+
+function sumAll (table: ArrayLike<number>, features: ArrayLike<number>, count: number, mask: number, labels: number, out: Float64Array): Float64Array {
+  out.fill(0)
+  for (let i = 0; i < count; i++) {
+    const base = ((features[i] ?? 0) & mask) * labels
+    for (let l = 0; l < labels; l++) out[l] = (out[l] ?? 0) + (table[base + l] ?? 0)
+  }
+  return out
+}
+
+export class HashedModel implements Scorer {
+  readonly labels: number
+  readonly #mask: number
+  readonly #table: Float32Array
+
+  constructor (labels: number, bits: number, table?: Float32Array) {
+    this.labels = labels
+    this.#mask = (1 << bits) - 1
+    this.#table = table ?? new Float32Array((1 << bits) * labels)
+  }
+
+  score (features: ArrayLike<number>, count: number, label: number): number {
+    let s = 0
+    for (let i = 0; i < count; i++) s += this.#table[slotOf(features[i] ?? 0, label, this.#mask, this.labels)] ?? 0
+    return s
+  }
+
+  scoreAll (features: ArrayLike<number>, count: number, out: Float64Array): Float64Array {
+    return sumAll(this.#table, features, count, this.#mask, this.labels, out)
+  }
+
+  /** Layout: labels, bits, n (uint32 each), then n uint32 slots and n float32 values. */
+  static fromBuffer (buffer: Buffer, offset = 0): { model: HashedModel, next: number } {
+    const view = new DataView(buffer.buffer, buffer.byteOffset + offset)
+    const labels = view.getUint32(0, true)
+    const bits = view.getUint32(4, true)
+    const n = view.getUint32(8, true)
+    const table = new Float32Array((1 << bits) * labels)
+    for (let i = 0; i < n; i++) table[view.getUint32(12 + 4 * i, true)] = view.getFloat32(12 + 4 * n + 4 * i, true)
+    return { model: new HashedModel(labels, bits, table), next: offset + 12 + 8 * n }
+  }
+}
+
+export class HashedTrainer implements Scorer {
+  readonly labels: number
+  readonly bits: number
+  readonly #mask: number
+  readonly #weights: Float64Array
+  readonly #totals: Float64Array
+  readonly #stamps: Float64Array
+  #instances = 0
+  /** Only these features get weights (those seen often enough), when set: fewer collisions, smaller tables. */
+  allowed: Set<number> | null = null
+
+  constructor (labels: number, bits: number) {
+    this.labels = labels
+    this.bits = bits
+    this.#mask = (1 << bits) - 1
+    this.#weights = new Float64Array((1 << bits) * labels)
+    this.#totals = new Float64Array((1 << bits) * labels)
+    this.#stamps = new Float64Array((1 << bits) * labels)
+  }
+
+  score (features: ArrayLike<number>, count: number, label: number): number {
+    let s = 0
+    for (let i = 0; i < count; i++) s += this.#weights[slotOf(features[i] ?? 0, label, this.#mask, this.labels)] ?? 0
+    return s
+  }
+
+  scoreAll (features: ArrayLike<number>, count: number, out: Float64Array): Float64Array {
+    return sumAll(this.#weights, features, count, this.#mask, this.labels, out)
+  }
+
+  /** Counts one training decision; call before its updates. */
+  tick (): void {
+    this.#instances++
+  }
+
+  update (features: ArrayLike<number>, count: number, label: number, delta: number): void {
+    for (let i = 0; i < count; i++) {
+      if (this.allowed && !this.allowed.has(features[i] ?? 0)) continue
+      const slot = slotOf(features[i] ?? 0, label, this.#mask, this.labels)
+      this.#totals[slot] = (this.#totals[slot] ?? 0) + (this.#instances - (this.#stamps[slot] ?? 0)) * (this.#weights[slot] ?? 0)
+      this.#stamps[slot] = this.#instances
+      this.#weights[slot] = (this.#weights[slot] ?? 0) + delta
+    }
+  }
+
+  /** The averaged weights, those under `minWeight` dropped, in HashedModel's binary layout. */
+  toBuffer (minWeight = 1e-3): Buffer {
+    const slots: number[] = []
+    const values: number[] = []
+    const n = Math.max(1, this.#instances)
+    for (let slot = 0; slot < this.#weights.length; slot++) {
+      const w = this.#weights[slot] ?? 0
+      const total = (this.#totals[slot] ?? 0) + (this.#instances - (this.#stamps[slot] ?? 0)) * w
+      const mean = total / n
+      if (Math.abs(mean) >= minWeight) { slots.push(slot); values.push(mean) }
+    }
+    const buffer = Buffer.alloc(12 + 8 * slots.length)
+    buffer.writeUInt32LE(this.labels, 0)
+    buffer.writeUInt32LE(this.bits, 4)
+    buffer.writeUInt32LE(slots.length, 8)
+    slots.forEach((slot, i) => {
+      buffer.writeUInt32LE(slot, 12 + 4 * i)
+      buffer.writeFloatLE(values[i] ?? 0, 12 + 4 * slots.length + 4 * i)
+    })
+    return buffer
+  }
+}
