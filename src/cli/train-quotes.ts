@@ -21,7 +21,7 @@ const MIN_COUNT = 2
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const shared = path.resolve(root, process.env.SHARED_DIR ?? '../shared')
 const trainDir = path.join(shared, 'data', 'polnear', 'train')
-const epochs = Number(process.argv[2] ?? 10)
+const epochs = Number(process.argv[2] ?? 6)
 
 interface Example {
   view: TokenView
