@@ -68,6 +68,8 @@ export function tagCues (v: TokenView, sentence: number, model: Scorer, training
   const cues: CueRange[] = []
   let previous = O
   for (let i = from; i < to; i++) {
+    // quoted words are what someone said, almost never the attribution itself (0.1% of PolNeAR's cues)
+    if (v.quoted[i]) { previous = O; continue }
     const count = cueFeatures(v, i, from, to, previous, features)
     model.scoreAll(features, count, scores)
     let guess = O
