@@ -65,17 +65,6 @@ export function headlineQuote (doc: Doc): RawQuote | null {
 
 const cuesOverlap = (a: RawQuote, b: RawQuote) => !!a.cue && !!b.cue && a.cue.start < b.cue.end && b.cue.start < a.cue.end
 
-const NOT_CUES = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'of', 'and', 'or', 'with', 'by', 'at', 'for'])
-
-/** A cue of names or function words alone ("the", "Al-Shadadi") is a tagging slip, not an attribution. */
-function plausibleCue (doc: Doc, q: RawQuote): boolean {
-  if (!q.cue) return false
-  const words = q.cue.text.split(/\s+/u)
-  if (words.every((w) => NOT_CUES.has(w.toLowerCase()))) return false
-  const sentenceStart = doc.sentences[q.sentence]?.start
-  return !(words.length === 1 && /^\p{Lu}/u.test(q.cue.text) && q.cue.start !== sentenceStart)
-}
-
 /**
  * The learned models find attributions the rules have no pattern for (beliefs, plans, noun cues,
  * unusual verbs); the rules are more exact where they fire. Learned quotes are added where no rule
@@ -84,7 +73,7 @@ function plausibleCue (doc: Doc, q: RawQuote): boolean {
 function extraLearnedQuotes (doc: Doc, models: AttributionModels, rules: RawQuote[], hasHeadline: boolean): RawQuote[] {
   const ruleCues = rules.flatMap((r) => (r.cue ? [r.cue] : []))
   return learnedQuotes(doc, models, ruleCues).filter((l) =>
-    (l.paragraph !== null || !hasHeadline) && plausibleCue(doc, l) &&
+    (l.paragraph !== null || !hasHeadline) &&
     !rules.some((r) => cuesOverlap(l, r) || overlapShare(l.spans, r.spans) >= 0.3))
 }
 

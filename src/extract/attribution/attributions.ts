@@ -3,7 +3,7 @@
 import type { Doc } from '../document.js'
 import type { Span } from '../types.js'
 import type { Range } from './candidates.js'
-import { tagCues } from './cue-tagger.js'
+import { tagCues, type CueRange } from './cue-tagger.js'
 import type { AttributionModels } from './model.js'
 import { rankRoles } from './ranker.js'
 import { tokenView, type TokenView } from './tokens.js'
@@ -17,6 +17,17 @@ export interface TaggedAttribution {
   sentence: number
 }
 
+const NOT_CUES = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'of', 'and', 'or', 'with', 'by', 'at', 'for'])
+
+/** A cue of function words alone ("the") or a lone name inside a sentence ("Al-Shadadi") is a tagging slip. */
+function plausibleCue (v: TokenView, cue: CueRange): boolean {
+  let functionWords = true
+  for (let i = cue.from; i < cue.to; i++) if (!NOT_CUES.has(v.lower[i] ?? '')) functionWords = false
+  if (functionWords) return false
+  const sentenceStart = v.sentenceRange[v.sentence[cue.from] ?? 0]?.[0]
+  return !(cue.to - cue.from === 1 && /^\p{Lu}/u.test(v.tokens[cue.from]?.text ?? '') && cue.from !== sentenceStart)
+}
+
 const spanOf = (v: TokenView, [from, to]: Range): Span => ({ start: v.tokens[from]?.start ?? 0, end: v.tokens[to - 1]?.end ?? 0 })
 
 /** `known`: cues already attributed by other means; their source and content are not looked for again. */
@@ -25,6 +36,7 @@ export function tagAttributions (doc: Doc, models: AttributionModels, known: Spa
   const found: TaggedAttribution[] = []
   for (let s = 0; s < v.sentenceRange.length; s++) {
     for (const cue of tagCues(v, s, models.cue)) {
+      if (!plausibleCue(v, cue)) continue
       const span = spanOf(v, [cue.from, cue.to])
       if (known.some((k) => k.start < span.end && span.start < k.end)) continue
       const roles = rankRoles(v, cue, models)
