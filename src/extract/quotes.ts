@@ -66,25 +66,29 @@ export function headlineQuote (doc: Doc): RawQuote | null {
 const cuesOverlap = (a: RawQuote, b: RawQuote) => !!a.cue && !!b.cue && a.cue.start < b.cue.end && b.cue.start < a.cue.end
 
 /**
- * The learned models find attributions the rules have no pattern for (beliefs, plans, noun cues,
- * unusual verbs); the rules are more exact where they fire. Learned quotes are added where no rule
- * quote has their cue or most of their content.
+ * Rules and learned models together. The rules are exact about what they recognise (direct quotes,
+ * "X said (that) …"); the models, trained on annotated news, draw content boundaries the way news
+ * annotation does and find attributions the rules have no pattern for (beliefs, plans, noun cues).
+ * So: where a model quote shares a reported quote's cue and most of its content, its boundaries
+ * replace the rule's; model quotes that no rule quote covers are added.
  */
-function extraLearnedQuotes (doc: Doc, models: AttributionModels, rules: RawQuote[], hasHeadline: boolean): RawQuote[] {
-  const ruleCues = rules.flatMap((r) => (r.cue ? [r.cue] : []))
-  return learnedQuotes(doc, models, ruleCues).filter((l) =>
-    (l.paragraph !== null || !hasHeadline) &&
-    !rules.some((r) => cuesOverlap(l, r) || overlapShare(l.spans, r.spans) >= 0.3))
+function combine (doc: Doc, direct: RawQuote[], reported: RawQuote[], models: AttributionModels | null, hasHeadline: boolean): RawQuote[] {
+  if (!models) return [...direct, ...reported]
+  const learned = learnedQuotes(doc, models, direct.flatMap((q) => (q.cue ? [q.cue] : [])))
+    .filter((l) => l.paragraph !== null || !hasHeadline)
+  const refined = reported.map((r) => learned.find((l) => cuesOverlap(l, r) && overlapShare(l.spans, r.spans) >= REFINE_OVERLAP) ?? r)
+  const rules = [...direct, ...refined]
+  const extra = learned.filter((l) => !rules.includes(l) && !rules.some((r) => cuesOverlap(l, r) || overlapShare(l.spans, r.spans) >= 0.3))
+  return [...rules, ...extra]
 }
+
+const REFINE_OVERLAP = 0.8
 
 /** Every quote of the document, in document order (the title's first). */
 export function findQuotes (doc: Doc): RawQuote[] {
   const direct = findDirectQuotes(doc)
   const reported = findReportedQuotes(doc, direct.usedCues, direct.quotes)
   const headline = headlineQuote(doc)
-  const rules = [...direct.quotes, ...reported]
-  const models = attributionModels()
-  const learned = models ? extraLearnedQuotes(doc, models, rules, headline !== null) : []
-  const all = [...(headline ? [headline] : []), ...rules, ...learned]
+  const all = [...(headline ? [headline] : []), ...combine(doc, direct.quotes, reported, attributionModels(), headline !== null)]
   return all.sort((a, b) => (a.paragraph === null ? -1 : 0) - (b.paragraph === null ? -1 : 0) || at(a.spans, 0).start - at(b.spans, 0).start)
 }

@@ -26,9 +26,9 @@ export const Quote = z.object({
   examples: [{
     id: 'e60281746591fd7cadda-q3',
     articleId: 'e60281746591fd7cadda',
-    text: 'Syrians are "keen" for Russia\'s presence to endure',
+    text: 'that Syrians are "keen" for Russia\'s presence to endure',
     kind: 'mixed',
-    spans: [{ start: 493, end: 543 }],
+    spans: [{ start: 488, end: 543 }],
     cue: { text: 'argued', start: 481, end: 487 },
     source: { text: 'Lavrov', start: 474, end: 480 },
     speaker: { id: 'person-sergey-lavrov', name: 'Sergey Lavrov', type: 'person' },
