@@ -70,11 +70,24 @@ export function tokenView (doc: Doc): TokenView {
     sentence: Int32Array.from(sentence),
     quoted,
     sentenceRange,
-    word: Uint32Array.from(lower, hashString),
-    stem: Uint32Array.from(lower, (w) => hashString(stemOf(w))),
-    shapeHash: Uint32Array.from(shape, hashString),
-    suffix: Uint32Array.from(lower, (w) => hashString(w.slice(-3)))
+    ...wordHashes(lower),
+    shapeHash: Uint32Array.from(shape, hashString)
   }
+}
+
+/** Hashes of each word, its stem and its last three letters; a stem or suffix equal to the word reuses its hash. */
+function wordHashes (lower: string[]): { word: Uint32Array, stem: Uint32Array, suffix: Uint32Array } {
+  const word = new Uint32Array(lower.length)
+  const stem = new Uint32Array(lower.length)
+  const suffix = new Uint32Array(lower.length)
+  lower.forEach((w, i) => {
+    const h = hashString(w)
+    word[i] = h
+    const s = stemOf(w)
+    stem[i] = s === w ? h : hashString(s)
+    suffix[i] = w.length <= 3 ? h : hashString(w.slice(-3))
+  })
+  return { word, stem, suffix }
 }
 
 /** A crude stem that lets "says", "said", "saying" and "say" share some weight. */
