@@ -34,10 +34,10 @@ function straightRole (text: string, i: number, start: number): 'open' | 'close'
 }
 
 /** What a mark at i does: open or close a family, or nothing (an apostrophe). */
-function classify (text: string, i: number, start: number, stack: Open[]): { role: 'open' | 'close', family: Family } | null {
+function classify (text: string, i: number, start: number, stack: OpenStack): { role: 'open' | 'close', family: Family } | null {
   const c = text[i] ?? ''
   // German style „…“: after a low-9 opening mark, “ closes.
-  if (c === '“' && stack.at(-1)?.char === '„') return { role: 'close', family: 'double' }
+  if (c === '“' && stack.marks.at(-1)?.char === '„') return { role: 'close', family: 'double' }
   const opener = OPENERS[c]
   if (opener) return { role: 'open', family: opener }
   const closer = CLOSERS[c]
@@ -47,26 +47,37 @@ function classify (text: string, i: number, start: number, stack: Open[]): { rol
     const before = text[i - 1] ?? ''
     const after = text[i + 1] ?? ''
     if (LETTER.test(before) && LETTER.test(after)) return null // don’t, al-Sha’ar
-    const pending = stack.some((o) => o.family === 'single')
+    const pending = stack.byFamily.single.length > 0
     if (pending && !LETTER.test(after)) return { role: 'close', family: 'single' }
     if (c === "'" && (i === start || /\s|["“]/u.test(before)) && LETTER.test(after)) return { role: 'open', family: 'single' }
   }
   return null
 }
 
+/**
+ * The open marks, plus each family's positions in it: finding a family's innermost open mark by
+ * scanning the whole stack went quadratic on paragraphs with thousands of unclosed marks.
+ */
+interface OpenStack { marks: Open[], byFamily: Record<Family, number[]> }
+
 function scanParagraph (text: string, p: Paragraph, regions: QuotedRegion[]): Open[] {
-  const stack: Open[] = []
+  const stack: OpenStack = { marks: [], byFamily: { double: [], single: [], guillemet: [], angle: [] } }
   for (let i = p.start; i < p.end; i++) {
     const mark = classify(text, i, p.start, stack)
     if (!mark) continue
-    if (mark.role === 'open') { stack.push({ family: mark.family, at: i, char: text[i] ?? '' }); continue }
-    const k = stack.map((o) => o.family).lastIndexOf(mark.family)
-    if (k < 0) continue // a stray closing mark
-    const open = at(stack, k)
-    stack.length = k
+    if (mark.role === 'open') {
+      stack.byFamily[mark.family].push(stack.marks.length)
+      stack.marks.push({ family: mark.family, at: i, char: text[i] ?? '' })
+      continue
+    }
+    const k = stack.byFamily[mark.family].at(-1)
+    if (k === undefined) continue // a stray closing mark
+    const open = at(stack.marks, k)
+    stack.marks.length = k
+    for (const positions of Object.values(stack.byFamily)) while ((positions.at(-1) ?? -1) >= k) positions.pop()
     regions.push({ paragraph: p.index, open: open.at, end: i + 1, innerStart: open.at + 1, innerEnd: i, closed: true, continues: false, depth: k })
   }
-  return stack
+  return stack.marks
 }
 
 const opensWithQuote = (text: string, p: Paragraph | undefined): boolean =>

@@ -61,7 +61,8 @@ function isHeading (s: string): boolean {
 function runsOn (text: string, prev: Line, next: Line): boolean {
   const before = text.slice(prev.start, prev.end)
   const after = text.slice(next.start, next.end)
-  const lastLine = before.slice(before.lastIndexOf('\n') + 1)
+  // The block's last line: after its last line break of any style (CR-only text has no \n).
+  const lastLine = before.slice(Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1)
   return /^\p{Ll}/u.test(after) || (lastLine.length >= 50 && !/[.!?:"”’»]$/u.test(before))
 }
 

@@ -6,25 +6,94 @@
 import { demonymCountry } from './gazetteer.js'
 import { PERSON_DESCRIPTORS, PERSON_PRONOUNS, PLURAL_PRONOUNS } from './lexicon.js'
 import type { RawQuote } from './quote-model.js'
+import type { Mention } from './entities.js'
 import type { Cluster } from './resolve.js'
 import { titleWords } from './titles.js'
 import type { Span, TextSpan } from './types.js'
 
 interface Focus { offset: number, cluster: Cluster }
 
-const inside = (spans: Span[], offset: number): boolean => spans.some((s) => offset >= s.start && offset < s.end)
+/**
+ * Whether an offset lies inside any of the spans: sorted by start with a running maximum of their
+ * ends, one binary search per offset (a scan of every quote per mention went quadratic).
+ */
+function insideAny (spans: Span[]): (offset: number) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start)
+  const maxEnd: number[] = []
+  sorted.forEach((s, i) => maxEnd.push(Math.max(s.end, maxEnd[i - 1] ?? -Infinity)))
+  return (offset) => {
+    let lo = 0
+    let hi = sorted.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if ((sorted[mid]?.start ?? Infinity) <= offset) lo = mid + 1
+      else hi = mid
+    }
+    return (maxEnd[lo - 1] ?? -Infinity) > offset
+  }
+}
 
 /** Person mentions outside any quote's content: the people the narration is about. */
 function narrationFocus (clusters: Cluster[], quotes: RawQuote[]): Focus[] {
-  const content = quotes.flatMap((q) => q.spans)
+  const inside = insideAny(quotes.flatMap((q) => q.spans))
   return clusters.filter((c) => c.type === 'person')
-    .flatMap((cluster) => cluster.mentions.filter((m) => !inside(content, m.start)).map((m) => ({ offset: m.start, cluster })))
+    .flatMap((cluster) => cluster.mentions.filter((m) => !inside(m.start)).map((m) => ({ offset: m.start, cluster })))
 }
 
-function latestBefore (focus: Focus[], offset: number, fits: (c: Cluster) => boolean): Cluster | null {
-  let best: Focus | null = null
-  for (const f of focus) if (f.offset < offset && fits(f.cluster) && (!best || f.offset > best.offset)) best = f
-  return best?.cluster ?? null
+interface Named { m: Mention, c: Cluster }
+
+/** Every cluster's mentions sorted by start, for finding those inside a source phrase. */
+function mentionIndex (clusters: Cluster[]): Named[] {
+  return clusters.flatMap((c) => c.mentions.map((m) => ({ m, c }))).sort((a, b) => a.m.start - b.m.start)
+}
+
+/**
+ * Focus entries sorted by offset, ties in insertion order, so the latest one before an offset is
+ * found by a binary search and a short walk back (a scan of all of them per quote went quadratic).
+ */
+class FocusList {
+  private readonly items: Focus[]
+
+  /** `initial` in insertion order; the sort is stable, so ties keep it. */
+  constructor (initial: Focus[]) {
+    this.items = [...initial].sort((a, b) => a.offset - b.offset)
+  }
+
+  /** Index of the first entry whose offset is >= offset (or > offset when `after`). */
+  private bound (offset: number, after: boolean): number {
+    let lo = 0
+    let hi = this.items.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      const o = this.items[mid]?.offset ?? Infinity
+      if (o < offset || (after && o === offset)) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
+
+  push (f: Focus): void {
+    const i = this.bound(f.offset, true)
+    if (i === this.items.length) this.items.push(f)
+    else this.items.splice(i, 0, f)
+  }
+
+  /** The fitting entry with the greatest offset below `offset`; of equal offsets, the first added. */
+  latestBefore (offset: number, fits: (c: Cluster) => boolean): Cluster | null {
+    const verdicts = new Map<Cluster, boolean>()
+    const fitsOnce = (c: Cluster): boolean => {
+      let v = verdicts.get(c)
+      if (v === undefined) { v = fits(c); verdicts.set(c, v) }
+      return v
+    }
+    let best: Focus | null = null
+    for (let i = this.bound(offset, false) - 1; i >= 0; i--) {
+      const f = this.items[i]
+      if (!f || (best && f.offset < best.offset)) break
+      if (fitsOnce(f.cluster)) best = f
+    }
+    return best?.cluster ?? null
+  }
 }
 
 /** "the top Russian diplomat": head "diplomat", nationality Russia. */
@@ -40,22 +109,34 @@ function descriptorFits (source: TextSpan): ((c: Cluster) => boolean) | null {
 
 interface Resolution { cluster: Cluster | null, descriptor: boolean }
 
-function resolveSource (source: TextSpan, clusters: Cluster[], focus: Focus[]): Resolution {
-  const named = clusters
-    .flatMap((c) => c.mentions.filter((m) => m.start >= source.start && m.end <= source.end).map((m) => ({ m, c })))
-    .sort((a, b) => b.m.end - a.m.end)[0]
+function resolveSource (source: TextSpan, clusters: Cluster[], focus: FocusList, index: Named[]): Resolution {
+  // The mention inside the source that ends last (mentions never overlap, so ends are distinct).
+  let lo = 0
+  let hi = index.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if ((index[mid]?.m.start ?? Infinity) < source.start) lo = mid + 1
+    else hi = mid
+  }
+  let named: Named | undefined
+  for (let i = lo; i < index.length; i++) {
+    const n = index[i]
+    if (!n || n.m.start >= source.end) break
+    if (n.m.end <= source.end && (!named || n.m.end > named.m.end)) named = n
+  }
   if (named) return { cluster: named.c, descriptor: false }
   const word = source.text.toLowerCase()
-  if (PERSON_PRONOUNS.has(word)) return { cluster: latestBefore(focus, source.start, () => true), descriptor: false }
+  if (PERSON_PRONOUNS.has(word)) return { cluster: focus.latestBefore(source.start, () => true), descriptor: false }
   if (PLURAL_PRONOUNS.has(word)) return { cluster: null, descriptor: false }
   const fits = descriptorFits(source)
-  const cluster = fits ? latestBefore(focus, source.start, fits) ?? clusters.find(fits) ?? null : null
+  const cluster = fits ? focus.latestBefore(source.start, fits) ?? clusters.find(fits) ?? null : null
   return { cluster, descriptor: !!cluster }
 }
 
 /** Resolves every quote's speaker; returns the speaker cluster per quote (same order). */
 export function resolveSpeakers (quotes: RawQuote[], clusters: Cluster[]): (Cluster | null)[] {
-  const focus = narrationFocus(clusters, quotes)
+  const focus = new FocusList(narrationFocus(clusters, quotes))
+  const index = mentionIndex(clusters)
   const speakers = new Map<RawQuote, Cluster | null>()
   let lastSpeaker: Cluster | null = null
   for (const q of quotes) {
@@ -63,7 +144,7 @@ export function resolveSpeakers (quotes: RawQuote[], clusters: Cluster[]): (Clus
     if (q.hint === 'clause') speaker = q.parent ? speakers.get(q.parent) ?? null : null
     else if (q.hint === 'previous') speaker = lastSpeaker
     else if (q.source) {
-      const r = resolveSource(q.source, clusters, focus)
+      const r = resolveSource(q.source, clusters, focus, index)
       speaker = r.cluster
       if (r.cluster && r.descriptor) r.cluster.extra.push(q.source)
     }
