@@ -24,11 +24,12 @@ function kindOf (doc: Doc, spans: Span[]): QuoteKind {
 /** `knownCues`: cues the rules attributed already, skipped. */
 export function learnedQuotes (doc: Doc, models: AttributionModels, knownCues: Span[] = []): RawQuote[] {
   const quotes: RawQuote[] = []
+  const sourcedInSentence = new Map<number, RawQuote>()
   for (const a of tagAttributions(doc, models, knownCues)) {
     const paragraph = doc.sentences[a.sentence]?.paragraph ?? null
     // a source-less cue in a sentence with an attributed quote before it takes that quote's speaker ("…, urging …")
-    const parent = a.source ? null : [...quotes].reverse().find((q) => q.sentence === a.sentence && q.source) ?? null
-    quotes.push({
+    const parent = a.source ? null : sourcedInSentence.get(a.sentence) ?? null
+    const quote: RawQuote = {
       kind: kindOf(doc, a.content),
       spans: a.content,
       cue: textSpan(doc, a.cue.start, a.cue.end),
@@ -37,7 +38,9 @@ export function learnedQuotes (doc: Doc, models: AttributionModels, knownCues: S
       sentence: a.sentence,
       hint: a.source ? 'source' : parent ? 'clause' : 'previous',
       parent
-    })
+    }
+    quotes.push(quote)
+    if (quote.source) sourcedInSentence.set(a.sentence, quote)
   }
   return quotes
 }

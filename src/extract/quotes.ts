@@ -76,10 +76,51 @@ function combine (doc: Doc, direct: RawQuote[], reported: RawQuote[], models: At
   if (!models) return [...direct, ...reported]
   const learned = learnedQuotes(doc, models, direct.flatMap((q) => (q.cue ? [q.cue] : [])))
     .filter((l) => l.paragraph !== null || !hasHeadline)
-  const refined = reported.map((r) => learned.find((l) => cuesOverlap(l, r) && overlapShare(l.spans, r.spans) >= REFINE_OVERLAP) ?? r)
+  // only quotes whose extents overlap can share a cue or content: an index keeps long articles linear
+  const learnedNear = new ExtentIndex(learned)
+  const refined = reported.map((r) =>
+    learnedNear.overlapping(r).find((l) => cuesOverlap(l, r) && overlapShare(l.spans, r.spans) >= REFINE_OVERLAP) ?? r)
   const rules = [...direct, ...refined]
-  const extra = learned.filter((l) => !rules.includes(l) && !rules.some((r) => cuesOverlap(l, r) || overlapShare(l.spans, r.spans) >= 0.3))
+  const taken = new Set(rules)
+  const rulesNear = new ExtentIndex(rules)
+  const extra = learned.filter((l) => !taken.has(l) &&
+    !rulesNear.overlapping(l).some((r) => cuesOverlap(l, r) || overlapShare(l.spans, r.spans) >= 0.3))
   return [...rules, ...extra]
+}
+
+/** From the first to the last character a quote's content and cue cover. */
+function extentOf (q: RawQuote): Span {
+  const spans = q.cue ? [...q.spans, q.cue] : q.spans
+  return { start: Math.min(...spans.map((s) => s.start)), end: Math.max(...spans.map((s) => s.end)) }
+}
+
+/** Quotes sorted by where their extent starts, with the running furthest end, for overlap queries. */
+class ExtentIndex {
+  readonly #quotes: { quote: RawQuote, extent: Span }[]
+  readonly #furthest: number[]
+
+  constructor (quotes: RawQuote[]) {
+    this.#quotes = quotes.map((quote) => ({ quote, extent: extentOf(quote) })).sort((a, b) => a.extent.start - b.extent.start)
+    let furthest = -1
+    this.#furthest = this.#quotes.map(({ extent }) => (furthest = Math.max(furthest, extent.end)))
+  }
+
+  overlapping (q: RawQuote): RawQuote[] {
+    const { start, end } = extentOf(q)
+    let lo = 0
+    let hi = this.#quotes.length - 1
+    let last = -1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      if ((this.#quotes[mid]?.extent.start ?? 0) < end) { last = mid; lo = mid + 1 } else hi = mid - 1
+    }
+    const out: RawQuote[] = []
+    for (let i = last; i >= 0 && (this.#furthest[i] ?? 0) > start; i--) {
+      const entry = this.#quotes[i]
+      if (entry && entry.extent.end > start) out.push(entry.quote)
+    }
+    return out
+  }
 }
 
 const REFINE_OVERLAP = 0.8

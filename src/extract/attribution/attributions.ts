@@ -30,15 +30,33 @@ function plausibleCue (v: TokenView, cue: CueRange): boolean {
 
 const spanOf = (v: TokenView, [from, to]: Range): Span => ({ start: v.tokens[from]?.start ?? 0, end: v.tokens[to - 1]?.end ?? 0 })
 
+/** Whether a span overlaps any of `spans`, by binary search over them sorted. */
+function overlapTest (spans: Span[]): (span: Span) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start)
+  return (span) => {
+    // the last known span starting before `span` ends; spans are short and rarely nest, so look back a little
+    let lo = 0
+    let hi = sorted.length - 1
+    let last = -1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      if ((sorted[mid]?.start ?? 0) < span.end) { last = mid; lo = mid + 1 } else hi = mid - 1
+    }
+    for (let i = last; i >= Math.max(0, last - 8); i--) if ((sorted[i]?.end ?? 0) > span.start) return true
+    return false
+  }
+}
+
 /** `known`: cues already attributed by other means; their source and content are not looked for again. */
 export function tagAttributions (doc: Doc, models: AttributionModels, known: Span[] = []): TaggedAttribution[] {
   const v = tokenView(doc)
   const found: TaggedAttribution[] = []
+  const skip = overlapTest(known)
   for (let s = 0; s < v.sentenceRange.length; s++) {
     for (const cue of tagCues(v, s, models.cue)) {
       if (!plausibleCue(v, cue)) continue
       const span = spanOf(v, [cue.from, cue.to])
-      if (known.some((k) => k.start < span.end && span.start < k.end)) continue
+      if (skip(span)) continue
       const roles = rankRoles(v, cue, models)
       if (!roles.content.length) continue
       found.push({

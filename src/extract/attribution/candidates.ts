@@ -24,12 +24,21 @@ export interface Frame {
   next: Range | null
 }
 
+// How far from its cue a source or content is looked for: news sentences are far shorter, and the
+// bound keeps a pathological "sentence" of 100k tokens from costing more than a normal one.
+const REACH_BEFORE = 80
+const REACH_AFTER = 120
+
 export function frameOf (v: TokenView, cue: CueRange): Frame {
   const s = v.sentence[cue.from] ?? 0
   const sentence = v.sentenceRange[s] ?? [cue.from, cue.to]
   const nextParagraph = v.doc.sentences[s + 1]?.paragraph
   const next = nextParagraph !== undefined && nextParagraph === v.doc.sentences[s]?.paragraph ? v.sentenceRange[s + 1] ?? null : null
-  return { cue, sentence: [sentence[0], sentence[1]], next: next ? [next[0], next[1]] : null }
+  return {
+    cue,
+    sentence: [Math.max(sentence[0], cue.from - REACH_BEFORE), Math.min(sentence[1], cue.to + REACH_AFTER)],
+    next: next ? [next[0], Math.min(next[1], next[0] + REACH_AFTER)] : null
+  }
 }
 
 function wordlike (v: TokenView, i: number): boolean {
@@ -69,7 +78,16 @@ function endsAfter (v: TokenView, from: number, to: number): number[] {
     if (CLAUSE_BREAK.has(t) || SENTENCE_END.has(t) || (CLAUSE_OPENERS.has(t) && !v.quoted[i])) ends.add(i)
     if (isQuoteMark(t) && v.quoted[i] && !v.quoted[i + 1]) ends.add(i + 1)
   }
-  return [...ends].filter((e) => e > from)
+  return nearest([...ends].filter((e) => e > from), from, MAX_BOUNDARIES, [to, to - 1])
+}
+
+// At most this many starts or ends per side: the nearest to the cue, and always the sentence's ends.
+const MAX_BOUNDARIES = 16
+
+function nearest (positions: number[], anchor: number, max: number, keep: number[] = []): number[] {
+  if (positions.length <= max) return positions
+  const sorted = [...positions].sort((a, b) => Math.abs(a - anchor) - Math.abs(b - anchor))
+  return [...new Set([...sorted.slice(0, max), ...keep.filter((k) => positions.includes(k))])]
 }
 
 /** Starts of content before `to` within [from, to): the sentence start, after each clause break, each opening quotation mark. */
@@ -80,7 +98,7 @@ function startsBefore (v: TokenView, from: number, to: number): number[] {
     if (CLAUSE_BREAK.has(t)) starts.add(i + 1)
     if (isQuoteMark(t) && v.quoted[i] && (i === from || !v.quoted[i - 1])) starts.add(i)
   }
-  return [...starts].filter((s) => s < to)
+  return nearest([...starts].filter((s) => s < to), to, MAX_BOUNDARIES, [from])
 }
 
 /** Content candidates, each one or two ranges, not overlapping the cue or the chosen source. */
@@ -97,7 +115,7 @@ export function contentCandidates (v: TokenView, frame: Frame, source: Range | n
     if (t === 'that') starts.add(i)
     if (isQuoteMark(t) && v.quoted[i] && !v.quoted[i - 1]) starts.add(i)
   }
-  for (const a of starts) {
+  for (const a of nearest([...starts], right, MAX_BOUNDARIES)) {
     if (a >= s1 || (source && a >= source[0] && a < source[1])) continue
     for (const e of endsAfter(v, a, s1)) out.push([[a, e]])
     // a quoted passage opening here may run on past the sentence
@@ -152,11 +170,12 @@ function closingOf (v: TokenView, a: number): number | null {
 /** The opening mark of the quoted passage whose closing mark ends just before e, if any. */
 function openingOf (v: TokenView, e: number): number | null {
   let i = e - 1
-  while (i >= 0 && !isQuoteMark(v.lower[i] ?? '') && (CLAUSE_BREAK.has(v.lower[i] ?? '') || SENTENCE_END.has(v.lower[i] ?? ''))) i--
+  while (i >= Math.max(0, e - 4) && !isQuoteMark(v.lower[i] ?? '') && (CLAUSE_BREAK.has(v.lower[i] ?? '') || SENTENCE_END.has(v.lower[i] ?? ''))) i--
   if (i < 0 || !isQuoteMark(v.lower[i] ?? '') || !v.quoted[i]) return null
   let j = i - 1
-  while (j >= 0 && v.quoted[j] && !(isQuoteMark(v.lower[j] ?? '') && !v.quoted[j - 1])) j--
-  return j >= 0 && v.quoted[j] ? j : null
+  const limit = Math.max(0, i - 400)
+  while (j >= limit && v.quoted[j] && !(isQuoteMark(v.lower[j] ?? '') && !v.quoted[j - 1])) j--
+  return j >= limit && v.quoted[j] ? j : null
 }
 
 /** A quoted passage ending within two tokens before `left`, from its opening mark (same sentence). */

@@ -1,7 +1,7 @@
 // Features of a candidate source or content, for ranking the candidates of one cue.
 import type { Frame, Range } from './candidates.js'
 import { hashString, mix, mix3 } from './hash.js'
-import { isQuoteMark, type TokenView } from './tokens.js'
+import type { TokenView } from './tokens.js'
 
 const S = Array.from({ length: 32 }, (_, i) => hashString(`source-template-${i}`))
 const C = Array.from({ length: 40 }, (_, i) => hashString(`content-template-${i}`))
@@ -14,11 +14,7 @@ function bucket (n: number): number {
 
 const wordAt = (v: TokenView, i: number, lo: number, hi: number): number => (i < lo || i >= hi ? EDGE : v.word[i] ?? 0)
 
-function countIn (v: TokenView, [a, b]: Range, test: (w: string) => boolean): number {
-  let n = 0
-  for (let i = a; i < b; i++) if (test(v.lower[i] ?? '')) n++
-  return n
-}
+const countIn = (counts: Int32Array, [a, b]: Range): number => (counts[b] ?? 0) - (counts[a] ?? 0)
 
 /** Features of a source candidate (null: the cue has no source in its sentence). */
 export function sourceFeatures (v: TokenView, frame: Frame, range: Range | null, out: Uint32Array): number {
@@ -57,14 +53,15 @@ export function sourceFeatures (v: TokenView, frame: Frame, range: Range | null,
   out[n++] = mix3(S[16] as number, cueStem, side)
   out[n++] = mix3(S[17] as number, cueStem, last)
   out[n++] = mix3(S[18] as number, side, a === s0 ? 1 : 0)
-  out[n++] = mix(S[19] as number, countIn(v, range, (w) => w === ','))
-  out[n++] = mix(S[20] as number, countIn(v, range, isQuoteMark))
+  out[n++] = mix(S[19] as number, countIn(v.commas, range))
+  out[n++] = mix(S[20] as number, countIn(v.marks, range))
   out[n++] = mix3(S[21] as number, side, v.quoted[a] ?? 0)
   out[n++] = mix3(S[22] as number, v.shapeHash[a] ?? 0, v.shapeHash[b - 1] ?? 0)
   // the words between source and cue ("also", "has", a comma): a hash of their sequence
   let between = S[23] as number
   const [g0, g1] = side === 1 ? [b, cue.from] : [cue.to, a]
-  for (let i = g0; i < g1; i++) between = mix(between, v.word[i] ?? 0)
+  // (the first few: a far subject's gap can be a whole clause)
+  for (let i = g0; i < Math.min(g1, g0 + 4); i++) between = mix(between, v.word[i] ?? 0)
   out[n++] = mix(between, side)
   out[n++] = mix3(S[24] as number, v.stem[a] ?? 0, side)
   out[n++] = mix3(S[25] as number, v.quoted[cue.from] ?? 0, side)
@@ -91,7 +88,7 @@ export function contentFeatures (v: TokenView, frame: Frame, fragments: Range[],
   const endState = b === sentenceEnd ? 2 : b === sentenceEnd - 1 ? 1 : 0
   const startState = a === s0 ? 1 : 0
   const quotedAll = fragments.every(([x, y]) => (v.quoted[x] ?? 0) === 1 && (v.quoted[y - 1] ?? 0) === 1) ? 1 : 0
-  const marks = countIn(v, firstRange, isQuoteMark) + (fragments.length > 1 ? countIn(v, lastRange, isQuoteMark) : 0)
+  const marks = countIn(v.marks, firstRange) + (fragments.length > 1 ? countIn(v.marks, lastRange) : 0)
   let n = 0
   out[n++] = mix(C[0] as number, kind)
   out[n++] = mix3(C[1] as number, kind, bucket(gap))
@@ -110,7 +107,7 @@ export function contentFeatures (v: TokenView, frame: Frame, fragments: Range[],
   out[n++] = mix3(C[14] as number, cueStem, first)
   out[n++] = mix3(C[15] as number, cueStem, endState)
   out[n++] = mix3(C[16] as number, v.quoted[cue.from] ?? 0, kind)
-  out[n++] = mix3(C[17] as number, kind, Math.min(countIn(v, [a, b], (w) => w === ','), 4))
+  out[n++] = mix3(C[17] as number, kind, Math.min(countIn(v.commas, [a, b]), 4))
   out[n++] = mix3(C[18] as number, v.shapeHash[a] ?? 0, kind)
   out[n++] = mix3(C[19] as number, v.shapeHash[b - 1] ?? 0, kind)
   out[n++] = mix3(C[20] as number, source ? 1 : 0, kind)

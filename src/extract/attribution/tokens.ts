@@ -15,6 +15,9 @@ export interface TokenView {
   quoted: Uint8Array
   /** [first, last + 1) token of each sentence. */
   sentenceRange: [number, number][]
+  /** Running counts of commas and of quotation marks: commas[j] - commas[i] counts those in [i, j). */
+  commas: Int32Array
+  marks: Int32Array
   /** Hashes of each token's lower case, stem, shape and last three letters, for the features. */
   word: Uint32Array
   stem: Uint32Array
@@ -70,9 +73,17 @@ export function tokenView (doc: Doc): TokenView {
     sentence: Int32Array.from(sentence),
     quoted,
     sentenceRange,
+    commas: runningCount(lower, (w) => w === ','),
+    marks: runningCount(lower, isQuoteMark),
     ...wordHashes(lower),
     shapeHash: Uint32Array.from(shape, hashString)
   }
+}
+
+function runningCount (lower: string[], test: (w: string) => boolean): Int32Array {
+  const counts = new Int32Array(lower.length + 1)
+  lower.forEach((w, i) => { counts[i + 1] = (counts[i] ?? 0) + (test(w) ? 1 : 0) })
+  return counts
 }
 
 /** Hashes of each word, its stem and its last three letters; a stem or suffix equal to the word reuses its hash. */
