@@ -11,9 +11,19 @@ export interface GazetteerEntry {
 
 /** Key for look-ups: lower-case, diacritics and periods dropped, whitespace collapsed. */
 export function gazetteerKey (surface: string): string {
-  return surface.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()
-    .replace(/^the\s+/, '').replace(/\./g, '').replace(/[\s\u00a0]+/g, ' ').trim()
+  let key = keys.get(surface)
+  if (key === undefined) {
+    key = surface.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()
+      .replace(/^the\s+/, '').replace(/\./g, '').replace(/[\s\u00a0]+/g, ' ').trim()
+    // news repeats its names: remember keys, within bounds so that no input grows the cache forever
+    if (keys.size >= MAX_KEYS) keys.clear()
+    keys.set(surface, key)
+  }
+  return key
 }
+
+const keys = new Map<string, string>()
+const MAX_KEYS = 50_000
 
 // Capitals and aliases that are far more often a person or a common word in news text.
 const AMBIGUOUS = new Set(['victoria', 'hamilton', 'douglas', 'stanley', 'kingston', 'georgetown', 'jamestown',

@@ -30,10 +30,23 @@ function strongest (mentions: Mention[]): Mention {
   return mentions.reduce((best, m) => (m.confidence > best.confidence ? m : best))
 }
 
+/** Person groups by the last word of their full names, in the groups' order: "lavrov" → [Sergey Lavrov's]. */
+function bySurname (persons: Mention[][]): Map<string, Mention[][]> {
+  const index = new Map<string, Mention[][]>()
+  for (const c of persons) {
+    const surnames = new Set(c.filter((p) => words(p.canonical).length > 1).map((p) => lastWord(p.canonical)))
+    for (const surname of surnames) {
+      const list = index.get(surname)
+      if (list) list.push(c)
+      else index.set(surname, [c])
+    }
+  }
+  return index
+}
+
 /** The person a lone word stands for: the nearest earlier full name ending with it, else a later one. */
-function fullNameFor (m: Mention, persons: Mention[][]): Mention[] | undefined {
-  const key = gazetteerKey(m.text)
-  const matches = persons.filter((c) => c.some((p) => words(p.canonical).length > 1 && lastWord(p.canonical) === key))
+function fullNameFor (m: Mention, surnames: Map<string, Mention[][]>): Mention[] | undefined {
+  const matches = surnames.get(gazetteerKey(m.text)) ?? []
   const before = matches.filter((c) => at(c, 0).start < m.start)
   return before.at(-1) ?? matches[0]
 }
@@ -53,11 +66,14 @@ function groupByName (mentions: Mention[]): Mention[][] {
 function linkShortForms (groups: Mention[][]): Mention[][] {
   const persons = groups.filter((g) => g.some((m) => m.type === 'person' && words(m.canonical).length > 1))
   const orgs = groups.filter((g) => g.some((m) => m.type === 'organization' && words(m.canonical).length > 1))
+  // Folding only adds one-word mentions to a group, so the surname index built here stays right.
+  const surnames = bySurname(persons)
+  const isPerson = new Set(persons)
   const kept: Mention[][] = []
   for (const g of groups) {
     const m = at(g, 0)
     const single = words(m.canonical).length === 1 && g.every((x) => x.confidence < 2 || x.type === 'person')
-    const person = single && !persons.includes(g) ? fullNameFor(m, persons) : undefined
+    const person = single && !isPerson.has(g) ? fullNameFor(m, surnames) : undefined
     const org = single && isAcronym(m.text) ? orgs.find((o) => initials(at(o, 0).canonical) === m.text.replace(/\./g, '')) : undefined
     const target = person ?? org
     if (target) {
