@@ -14,11 +14,29 @@ export interface Scorer {
 const slotOf = (feature: number, label: number, mask: number, labels: number): number => (feature & mask) * labels + label
 
 function sumAll (table: ArrayLike<number>, features: ArrayLike<number>, count: number, mask: number, labels: number, out: Float64Array): Float64Array {
+  if (labels === 3) return sumThree(table, features, count, mask, out)
   out.fill(0)
   for (let i = 0; i < count; i++) {
     const base = ((features[i] ?? 0) & mask) * labels
     for (let l = 0; l < labels; l++) out[l] = (out[l] ?? 0) + (table[base + l] ?? 0)
   }
+  return out
+}
+
+/** The cue tagger's case, on every token: three labels summed in locals. */
+function sumThree (table: ArrayLike<number>, features: ArrayLike<number>, count: number, mask: number, out: Float64Array): Float64Array {
+  let s0 = 0
+  let s1 = 0
+  let s2 = 0
+  for (let i = 0; i < count; i++) {
+    const base = ((features[i] ?? 0) & mask) * 3
+    s0 += table[base] ?? 0
+    s1 += table[base + 1] ?? 0
+    s2 += table[base + 2] ?? 0
+  }
+  out[0] = s0
+  out[1] = s1
+  out[2] = s2
   return out
 }
 
