@@ -35,15 +35,25 @@ export function shapeOf (word: string): string {
   let last = ''
   let run = 0
   for (let i = 0; i < word.length; i++) {
-    const ch = word[i] as string
-    const lower = ch.toLowerCase()
-    const upper = ch.toUpperCase()
-    const c = lower !== upper ? (ch === upper ? 'X' : 'x') : ch >= '0' && ch <= '9' ? 'd' : ch
+    const c = classOf(word, i)
     run = c === last ? run + 1 : 1
     last = c
     if (run <= 2) out += c
   }
   return out
+}
+
+/** "X" upper-case letter, "x" lower-case, "d" digit, else the character itself; ASCII without case mapping. */
+function classOf (word: string, i: number): string {
+  const code = word.charCodeAt(i)
+  if (code >= 65 && code <= 90) return 'X'
+  if (code >= 97 && code <= 122) return 'x'
+  if (code >= 48 && code <= 57) return 'd'
+  const ch = word[i] as string
+  if (code < 128) return ch
+  const lower = ch.toLowerCase()
+  const upper = ch.toUpperCase()
+  return lower !== upper ? (ch === upper ? 'X' : 'x') : ch
 }
 
 export function tokenView (doc: Doc): TokenView {
