@@ -60,7 +60,9 @@ function makeQuote (ctx: Ctx, from: number, to: number, cue: Range, source: Rang
   const tokens = sentence.tokens
   const first = tokens[from]
   if (!first || NOT_CONTENT.has(first.text.toLowerCase()) || (CUE_VERBS.has(first.text) && !parent)) return null
-  const span = contentSpan(doc, tokens, from, to)
+  // news annotation counts the complementiser as content: "said [that the talks failed]"
+  const start = from - 1 >= cue.to && tokens[from - 1]?.text.toLowerCase() === 'that' ? from - 1 : from
+  const span = contentSpan(doc, tokens, start, to)
   if (!span) return null
   return {
     kind: reportedKind(doc, span), spans: [span], cue: rangeSpan(doc, tokens, cue),

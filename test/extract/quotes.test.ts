@@ -59,15 +59,15 @@ const cases: Array<{ name: string, body: string, expected: Expected[] }> = [
   {
     name: 'told with addressee and appositive',
     body: 'Mr. Smith, a senior official, told reporters on Monday that he would resign.',
-    expected: [{ kind: 'indirect', text: 'he would resign', cue: 'told', source: 'Mr. Smith', speaker: 'Smith' }],
+    expected: [{ kind: 'indirect', text: 'that he would resign', cue: 'told', source: 'Mr. Smith', speaker: 'Smith' }],
   },
   {
     name: 'participle clauses inherit the speaker',
     body: 'Jane Doe noted that the plan failed, urging them to act "in a way that works," warning that time is short.',
     expected: [
-      { kind: 'indirect', text: 'the plan failed', cue: 'noted', source: 'Jane Doe', speaker: 'Jane Doe' },
+      { kind: 'indirect', text: 'that the plan failed', cue: 'noted', source: 'Jane Doe', speaker: 'Jane Doe' },
       { kind: 'mixed', text: 'them to act "in a way that works,"', cue: 'urging', source: 'Jane Doe', speaker: 'Jane Doe' },
-      { kind: 'indirect', text: 'time is short', cue: 'warning', source: 'Jane Doe', speaker: 'Jane Doe' },
+      { kind: 'indirect', text: 'that time is short', cue: 'warning', source: 'Jane Doe', speaker: 'Jane Doe' },
     ],
   },
   {
@@ -78,7 +78,7 @@ const cases: Array<{ name: string, body: string, expected: Expected[] }> = [
   {
     name: 'descriptor resolved by title and nationality',
     body: 'Syrian Foreign Minister Asaad al Shaibani met Foreign Minister Sergey Lavrov. The top Russian diplomat noted that talks went well.',
-    expected: [{ kind: 'indirect', text: 'talks went well', cue: 'noted', source: 'The top Russian diplomat', speaker: 'Sergey Lavrov' }],
+    expected: [{ kind: 'indirect', text: 'that talks went well', cue: 'noted', source: 'The top Russian diplomat', speaker: 'Sergey Lavrov' }],
   },
   {
     name: 'no quote from scare quotes or a cue inside a quotation',
