@@ -123,7 +123,7 @@ class ExtentIndex {
   }
 }
 
-const REFINE_OVERLAP = 0.8
+const REFINE_OVERLAP = 0.9
 
 /** Every quote of the document, in document order (the title's first). */
 export function findQuotes (doc: Doc): RawQuote[] {

@@ -33,12 +33,19 @@ export function frameOf (v: TokenView, cue: CueRange): Frame {
   const s = v.sentence[cue.from] ?? 0
   const sentence = v.sentenceRange[s] ?? [cue.from, cue.to]
   const nextParagraph = v.doc.sentences[s + 1]?.paragraph
-  const next = nextParagraph !== undefined && nextParagraph === v.doc.sentences[s]?.paragraph ? v.sentenceRange[s + 1] ?? null : null
+  // the next sentence of the paragraph, or the next paragraph after an introducing colon ("he said:")
+  const introduces = v.lower[sentence[1] - 1] === ':'
+  const next = nextParagraph !== undefined && (nextParagraph === v.doc.sentences[s]?.paragraph || introduces) ? v.sentenceRange[s + 1] ?? null : null
   return {
     cue,
     sentence: [Math.max(sentence[0], cue.from - REACH_BEFORE), Math.min(sentence[1], cue.to + REACH_AFTER)],
     next: next ? [next[0], Math.min(next[1], next[0] + REACH_AFTER)] : null
   }
+}
+
+function hasWord (v: TokenView, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (wordlike(v, i)) return true
+  return false
 }
 
 function wordlike (v: TokenView, i: number): boolean {
@@ -142,7 +149,8 @@ export function contentCandidates (v: TokenView, frame: Frame, source: Range | n
   }
   // PolNeAR mostly marks content one fragment per sentence, but not always: offer both
   const split = out.map((fragments) => bySentence(v, fragments)).filter((f, i) => f.length !== (out[i] as Range[]).length)
-  return [...out, ...split]
+  // content says something: a lone colon or comma is no content
+  return [...out, ...split].filter((fragments) => fragments.some(([a, b]) => hasWord(v, a, b)))
 }
 
 /** Content spanning sentences is one fragment per sentence, as PolNeAR marks it. */
