@@ -107,9 +107,35 @@ function descriptorFits (source: TextSpan): ((c: Cluster) => boolean) | null {
     (!country || !c.nationality || c.nationality === country)
 }
 
+// Descriptors of an organisation ("the newspaper said"), with the names that show that kind when
+// the kind matters: the newspaper is the latest paper named before it, not the latest ministry.
+const PAPER = /\b(?:times|journal|post|herald|tribune|gazette|daily|news|telegraph|guardian|globe|chronicle|examiner|star|mail|courier|inquirer)\b/iu
+const BROADCASTER = /\b(?:cbs|nbc|abc|cnn|fox|msnbc|bbc|pbs|npr|tv|television|network|channel|radio|al[- ]ar?abiy?a|al jazeera)\b/iu
+const AGENCY = /\b(?:reuters|associated press|ap|afp|tass|xinhua|interfax|ria|anadolu|bloomberg|agency)\b/iu
+const ORGANIZATION_DESCRIPTORS: ReadonlyMap<string, RegExp | null> = new Map([
+  ['newspaper', PAPER], ['paper', PAPER], ['daily', PAPER], ['network', BROADCASTER], ['broadcaster', BROADCASTER],
+  ['channel', BROADCASTER], ['agency', AGENCY], ['company', null], ['firm', null], ['group', null],
+  ['organization', null], ['organisation', null], ['ministry', null], ['department', null], ['campaign', null]
+])
+
+/** "the newspaper": the latest organisation of that kind named before the source. */
+function organizationFits (source: TextSpan): ((c: Cluster) => boolean) | null {
+  const parts = source.text.toLowerCase().split(/\s+/)
+  const head = parts[parts.length - 1] ?? ''
+  if (!ORGANIZATION_DESCRIPTORS.has(head) || !/^(?:the|that|this)$/.test(parts[0] ?? '')) return null
+  const kind = ORGANIZATION_DESCRIPTORS.get(head) ?? null
+  return (c) => c.type === 'organization' && (!kind || kind.test(c.name))
+}
+
+/** Organisation mentions, the organisations' focus for descriptors. */
+function organizationFocus (clusters: Cluster[]): FocusList {
+  return new FocusList(clusters.filter((c) => c.type === 'organization')
+    .flatMap((cluster) => cluster.mentions.map((m) => ({ offset: m.start, cluster }))))
+}
+
 interface Resolution { cluster: Cluster | null, descriptor: boolean }
 
-function resolveSource (source: TextSpan, clusters: Cluster[], focus: FocusList, index: Named[]): Resolution {
+function resolveSource (source: TextSpan, clusters: Cluster[], focus: FocusList, organizations: FocusList, index: Named[]): Resolution {
   // The mention inside the source that ends last (mentions never overlap, so ends are distinct).
   let lo = 0
   let hi = index.length
@@ -129,7 +155,12 @@ function resolveSource (source: TextSpan, clusters: Cluster[], focus: FocusList,
   if (PERSON_PRONOUNS.has(word)) return { cluster: focus.latestBefore(source.start, () => true), descriptor: false }
   if (PLURAL_PRONOUNS.has(word)) return { cluster: null, descriptor: false }
   const fits = descriptorFits(source)
-  const cluster = fits ? focus.latestBefore(source.start, fits) ?? clusters.find(fits) ?? null : null
+  if (fits) {
+    const cluster = focus.latestBefore(source.start, fits) ?? clusters.find(fits) ?? null
+    return { cluster, descriptor: !!cluster }
+  }
+  const orgFits = organizationFits(source)
+  const cluster = orgFits ? organizations.latestBefore(source.start, orgFits) : null
   return { cluster, descriptor: !!cluster }
 }
 
@@ -137,6 +168,7 @@ function resolveSource (source: TextSpan, clusters: Cluster[], focus: FocusList,
 export function resolveSpeakers (quotes: RawQuote[], clusters: Cluster[]): (Cluster | null)[] {
   const focus = new FocusList(narrationFocus(clusters, quotes))
   const index = mentionIndex(clusters)
+  const organizations = organizationFocus(clusters)
   const speakers = new Map<RawQuote, Cluster | null>()
   let lastSpeaker: Cluster | null = null
   for (const q of quotes) {
@@ -144,7 +176,7 @@ export function resolveSpeakers (quotes: RawQuote[], clusters: Cluster[]): (Clus
     if (q.hint === 'clause') speaker = q.parent ? speakers.get(q.parent) ?? null : null
     else if (q.hint === 'previous') speaker = lastSpeaker
     else if (q.source) {
-      const r = resolveSource(q.source, clusters, focus, index)
+      const r = resolveSource(q.source, clusters, focus, organizations, index)
       speaker = r.cluster
       if (r.cluster && r.descriptor) r.cluster.extra.push(q.source)
     }

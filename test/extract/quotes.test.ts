@@ -103,3 +103,12 @@ t.test('headline conventions', async (t) => {
   const a = parseArticleStrict('Russia in talks with Syria: Lavrov\n\nBody.')
   t.equal(a.quotes[0]?.paragraph, null, 'a title quote has no paragraph')
 })
+
+t.test('an organisation descriptor resolves to the latest organisation of its kind', async (t) => {
+  const paper = quotes('Headline\n\nThe Wall Street Journal published the report. The Foreign Ministry declined to comment. The newspaper said the talks had failed.')
+  t.match(paper.find((q) => q.source === 'The newspaper'), { speaker: 'Wall Street Journal' }, 'the newspaper is the paper, not the ministry named since')
+  const network = quotes('Headline\n\nCBS aired the interview on Sunday. The network said the senator would resign.')
+  t.match(network.find((q) => q.source === 'The network'), { speaker: 'CBS' })
+  const none = quotes('Headline\n\nThe newspaper said the talks had failed.')
+  t.match(none.find((q) => q.source === 'The newspaper'), { speaker: null }, 'no organisation named before: unresolved')
+})
