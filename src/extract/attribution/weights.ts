@@ -13,6 +13,12 @@ export interface Scorer {
 // A feature's weights for all labels sit side by side: one cache line per feature, not per label.
 const slotOf = (feature: number, label: number, mask: number, labels: number): number => (feature & mask) * labels + label
 
+function sumOne (table: ArrayLike<number>, features: ArrayLike<number>, count: number, label: number, mask: number, labels: number): number {
+  let s = 0
+  for (let i = 0; i < count; i++) s += table[slotOf(features[i] ?? 0, label, mask, labels)] ?? 0
+  return s
+}
+
 function sumAll (table: ArrayLike<number>, features: ArrayLike<number>, count: number, mask: number, labels: number, out: Float64Array): Float64Array {
   if (labels === 3) return sumThree(table, features, count, mask, out)
   out.fill(0)
@@ -52,9 +58,7 @@ export class HashedModel implements Scorer {
   }
 
   score (features: ArrayLike<number>, count: number, label: number): number {
-    let s = 0
-    for (let i = 0; i < count; i++) s += this.#table[slotOf(features[i] ?? 0, label, this.#mask, this.labels)] ?? 0
-    return s
+    return sumOne(this.#table, features, count, label, this.#mask, this.labels)
   }
 
   scoreAll (features: ArrayLike<number>, count: number, out: Float64Array): Float64Array {
@@ -94,9 +98,7 @@ export class HashedTrainer implements Scorer {
   }
 
   score (features: ArrayLike<number>, count: number, label: number): number {
-    let s = 0
-    for (let i = 0; i < count; i++) s += this.#weights[slotOf(features[i] ?? 0, label, this.#mask, this.labels)] ?? 0
-    return s
+    return sumOne(this.#weights, features, count, label, this.#mask, this.labels)
   }
 
   scoreAll (features: ArrayLike<number>, count: number, out: Float64Array): Float64Array {
