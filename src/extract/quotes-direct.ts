@@ -3,6 +3,7 @@
 // around its attribution ('"A," he said, "B."'), a quoted sentence right after a direct quote,
 // and a quote carried over paragraphs (no closing mark, next paragraph reopens) become extra
 // fragments of the same quote.
+import { at } from './at.js'
 import type { Doc } from './document.js'
 import { firstOpenAtOrAfter, outerRegions, type QuotedRegion } from './quotemarks.js'
 import { rangeSpan, type RawQuote } from './quote-model.js'
@@ -31,8 +32,24 @@ function innerSpan (doc: Doc, r: QuotedRegion): Span | null {
   return words >= 2 ? { start, end } : null
 }
 
-/** "SOURCE [adverbs] CUE ..." or "CUE SOURCE ..." starting at `from` (after an optional comma). */
+const DASHES = new Set(['—', '–', '―', '-', '--'])
+const NAME_JOINERS = new Set(['of', 'the', 'and', 'al', 'bin', 'de', 'van', 'von', 'der', 'la'])
+
+/** A trailing '— Name' (up to eight capitalised words) closing the sentence: the dash is the cue. */
+function dashAttribution (doc: Doc, tokens: Token[], from: number, to: number): Attribution | null {
+  const dash = tokens[from]
+  if (!dash || !DASHES.has(dash.text) || to - from < 2 || to - from > 9) return null
+  const words = tokens.slice(from + 1, to).filter((t) => !PUNCT_ONLY.test(t.text))
+  const nameLike = (t: Token) => /^\p{Lu}/u.test(t.text) || NAME_JOINERS.has(t.text)
+  if (!words.length || !/^\p{Lu}/u.test(words[0]?.text ?? '') || !words.every(nameLike)) return null
+  const last = words[words.length - 1] as Token
+  return { cue: rangeSpan(doc, tokens, { from, to: from + 1 }), source: { start: at(words, 0).start, end: last.end, text: doc.text.slice(at(words, 0).start, last.end) } }
+}
+
+/** "SOURCE [adverbs] CUE ..." or "CUE SOURCE ..." starting at `from` (after an optional comma), or "— SOURCE". */
 function attributionAfter (doc: Doc, tokens: Token[], from: number, to: number): Attribution | null {
+  const dashed = dashAttribution(doc, tokens, from, to)
+  if (dashed) return dashed
   if (tokens[from]?.text === ',') from++
   for (let c = from; c < Math.min(to, from + 6); c++) {
     const cue = cueAt(tokens, c)

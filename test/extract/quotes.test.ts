@@ -112,3 +112,10 @@ t.test('an organisation descriptor resolves to the latest organisation of its ki
   const none = quotes('Headline\n\nThe newspaper said the talks had failed.')
   t.match(none.find((q) => q.source === 'The newspaper'), { speaker: null }, 'no organisation named before: unresolved')
 })
+
+t.test('a direct quote closed by a trailing "— Name" is attributed to the name', async (t) => {
+  t.match(quotes('Headline\n\n"We will win this fight." — Prime Minister Keir Starmer'),
+    [{ kind: 'direct', text: '"We will win this fight."', cue: '—', source: 'Prime Minister Keir Starmer', speaker: 'Keir Starmer' }])
+  t.equal(quotes('Headline\n\n"Yes, we will," — and then he left the room.').filter((q) => q.cue === '—').length, 0,
+    'a dash going on in lower case is no attribution')
+})
