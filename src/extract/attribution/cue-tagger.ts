@@ -22,7 +22,8 @@ const END = hashString('</s>')
 const at = (a: ArrayLike<number>, i: number, from: number, to: number): number => (i < from ? START : i >= to ? END : a[i] ?? 0)
 
 /** Writes the features of token i into `out`; returns how many. */
-export function cueFeatures (v: TokenView, i: number, from: number, to: number, previous: number, out: Uint32Array): number {
+/** Features of token i that do not depend on the previous label; returns how many. */
+function staticFeatures (v: TokenView, i: number, from: number, to: number, out: Uint32Array): number {
   const w = at(v.word, i, from, to)
   const p1 = at(v.word, i - 1, from, to)
   const p2 = at(v.word, i - 2, from, to)
@@ -45,9 +46,6 @@ export function cueFeatures (v: TokenView, i: number, from: number, to: number, 
   out[n++] = mix3(T[11] as number, at(v.stem, i - 1, from, to), stem)
   out[n++] = mix(T[12] as number, quoted)
   out[n++] = mix3(T[13] as number, quoted, stem)
-  out[n++] = mix(T[14] as number, previous)
-  out[n++] = mix3(T[15] as number, previous, w)
-  out[n++] = mix3(T[16] as number, previous, p1)
   out[n++] = mix(T[17] as number, i === from ? 1 : 0)
   out[n++] = mix(T[18] as number, at(v.shapeHash, i + 1, from, to))
   out[n++] = mix3(T[19] as number, at(v.shapeHash, i - 1, from, to), v.shapeHash[i] ?? 0)
@@ -56,36 +54,86 @@ export function cueFeatures (v: TokenView, i: number, from: number, to: number, 
   return n
 }
 
+/** Features of token i that pair it with the previous label, written from `n`. */
+function transitionFeatures (v: TokenView, i: number, from: number, to: number, previous: number, out: Uint32Array, n: number): number {
+  out[n++] = mix(T[14] as number, previous)
+  out[n++] = mix3(T[15] as number, previous, at(v.word, i, from, to))
+  out[n++] = mix3(T[16] as number, previous, at(v.word, i - 1, from, to))
+  return n
+}
+
+/** Every feature of token i after `previous`; returns how many. */
+export function cueFeatures (v: TokenView, i: number, from: number, to: number, previous: number, out: Uint32Array): number {
+  return transitionFeatures(v, i, from, to, previous, out, staticFeatures(v, i, from, to, out))
+}
+
 const features = new Uint32Array(32)
+const transitions = new Uint32Array(4)
 const scores = new Float64Array(3)
+const LABELS = [O, B, I] as const
 
 /**
- * Tags one sentence's cues. With `training`, each decision also updates the trainer towards
- * `gold` (labels per token of the sentence); the history stays the model's own guesses.
+ * Tags one sentence's cues: the best label sequence (Viterbi; "I" only after "B" or "I", quoted
+ * words always "O": they are what someone said, almost never the attribution itself, 0.1% of
+ * PolNeAR's cues). With `training`, a wrong sequence moves the weights from the guessed
+ * sequence's features to the gold one's (the structured perceptron).
  */
 export function tagCues (v: TokenView, sentence: number, model: Scorer, training?: { trainer: HashedTrainer, gold: ArrayLike<number> }): CueRange[] {
   const [from, to] = v.sentenceRange[sentence] ?? [0, 0]
+  const best = viterbi(v, from, to, model)
+  if (training) learn(v, from, to, best, training)
   const cues: CueRange[] = []
-  let previous = O
-  for (let i = from; i < to; i++) {
-    // quoted words are what someone said, almost never the attribution itself (0.1% of PolNeAR's cues)
-    if (v.quoted[i]) { previous = O; continue }
-    const count = cueFeatures(v, i, from, to, previous, features)
-    model.scoreAll(features, count, scores)
-    let guess = O
-    if ((scores[B] ?? 0) > (scores[O] ?? 0)) guess = B
-    if (previous !== O && (scores[I] ?? 0) > (scores[guess] ?? 0)) guess = I
-    if (training) {
-      const truth = training.gold[i - from] ?? O
-      training.trainer.tick()
-      if (truth !== guess) {
-        training.trainer.update(features, count, truth, 1)
-        training.trainer.update(features, count, guess, -1)
+  best.forEach((label, k) => {
+    if (label === B) cues.push({ from: from + k, to: from + k + 1 })
+    else if (label === I) { const last = cues[cues.length - 1]; if (last) last.to = from + k + 1 }
+  })
+  return cues
+}
+
+function viterbi (v: TokenView, from: number, to: number, model: Scorer): number[] {
+  const length = to - from
+  const delta = new Float64Array(length * 3).fill(-Infinity)
+  const back = new Int8Array(length * 3)
+  const staticScores = new Float64Array(3)
+  for (let k = 0; k < length; k++) {
+    const i = from + k
+    const quoted = v.quoted[i] === 1
+    if (!quoted) model.scoreAll(features, staticFeatures(v, i, from, to, features), staticScores)
+    for (const p of LABELS) {
+      const before = k === 0 ? (p === O ? 0 : -Infinity) : delta[(k - 1) * 3 + p] ?? -Infinity
+      if (before === -Infinity) continue
+      if (quoted) {
+        if (before > (delta[k * 3 + O] ?? -Infinity)) { delta[k * 3 + O] = before; back[k * 3 + O] = p }
+        continue
+      }
+      // the static part is summed once per token; only the transition features per previous label
+      model.scoreAll(transitions, transitionFeatures(v, i, from, to, p, transitions, 0), scores)
+      for (const l of LABELS) {
+        if (l === I && p === O) continue
+        const s = before + (staticScores[l] ?? 0) + (scores[l] ?? 0)
+        if (s > (delta[k * 3 + l] ?? -Infinity)) { delta[k * 3 + l] = s; back[k * 3 + l] = p }
       }
     }
-    if (guess === B) cues.push({ from: i, to: i + 1 })
-    else if (guess === I) { const last = cues[cues.length - 1]; if (last) last.to = i + 1 }
-    previous = guess
   }
-  return cues
+  const labels = new Array<number>(length).fill(O)
+  if (!length) return labels
+  let label = O
+  for (const l of LABELS) if ((delta[(length - 1) * 3 + l] ?? -Infinity) > (delta[(length - 1) * 3 + label] ?? -Infinity)) label = l
+  for (let k = length - 1; k >= 0; k--) { labels[k] = label; label = back[k * 3 + label] ?? O }
+  return labels
+}
+
+function learn (v: TokenView, from: number, to: number, guess: number[], training: { trainer: HashedTrainer, gold: ArrayLike<number> }): void {
+  const gold = (k: number): number => (v.quoted[from + k] ? O : training.gold[k] ?? O)
+  for (let k = 0; k < guess.length; k++) {
+    training.trainer.tick()
+    const truth = gold(k)
+    const truthBefore = k > 0 ? gold(k - 1) : O
+    const guessed = guess[k] ?? O
+    const guessedBefore = k > 0 ? guess[k - 1] ?? O : O
+    if (truth === guessed && truthBefore === guessedBefore) continue
+    const i = from + k
+    training.trainer.update(features, cueFeatures(v, i, from, to, truthBefore, features), truth, 1)
+    training.trainer.update(features, cueFeatures(v, i, from, to, guessedBefore, features), guessed, -1)
+  }
 }
