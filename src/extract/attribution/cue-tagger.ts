@@ -16,7 +16,7 @@ export interface CueRange {
   to: number
 }
 
-const T = Array.from({ length: 24 }, (_, i) => hashString(`cue-template-${i}`))
+const T = Array.from({ length: 32 }, (_, i) => hashString(`cue-template-${i}`))
 const START = hashString('<s>')
 const END = hashString('</s>')
 const at = (a: ArrayLike<number>, i: number, from: number, to: number): number => (i < from ? START : i >= to ? END : a[i] ?? 0)
@@ -51,14 +51,25 @@ function staticFeatures (v: TokenView, i: number, from: number, to: number, out:
   out[n++] = mix3(T[19] as number, at(v.shapeHash, i - 1, from, to), v.shapeHash[i] ?? 0)
   out[n++] = mix3(T[20] as number, p2, p1)
   out[n++] = mix3(T[21] as number, n1, n2)
+  // a little further out: who may be speaking before, what may be said after
+  out[n++] = mix3(T[22] as number, at(v.word, i - 3, from, to), stem)
+  out[n++] = mix3(T[23] as number, stem, at(v.word, i + 3, from, to))
+  out[n++] = mix3(T[24] as number, p1, n1)
+  // where in its sentence: attributions open or close sentences more often than they sit mid-way
+  out[n++] = mix3(T[25] as number, Math.min(i - from, 6), Math.min(to - i, 6))
   return n
 }
 
+// The templates of the transition features, already mixed with each previous label (mix3(t, p, x)
+// is mix(mix(t, p), x)): Viterbi asks for them three times per token.
+const PREVIOUS = [O, B, I].map((p) => [mix(T[14] as number, p), mix(T[15] as number, p), mix(T[16] as number, p)] as const)
+
 /** Features of token i that pair it with the previous label, written from `n`. */
 function transitionFeatures (v: TokenView, i: number, from: number, to: number, previous: number, out: Uint32Array, n: number): number {
-  out[n++] = mix(T[14] as number, previous)
-  out[n++] = mix3(T[15] as number, previous, at(v.word, i, from, to))
-  out[n++] = mix3(T[16] as number, previous, at(v.word, i - 1, from, to))
+  const [label, withWord, withPrevious] = PREVIOUS[previous] ?? [0, 0, 0]
+  out[n++] = label
+  out[n++] = mix(withWord, at(v.word, i, from, to))
+  out[n++] = mix(withPrevious, at(v.word, i - 1, from, to))
   return n
 }
 
@@ -71,9 +82,12 @@ const features = new Uint32Array(32)
 const transitions = new Uint32Array(4)
 const scores = new Float64Array(3)
 const LABELS = [O, B, I] as const
+const staticScores = new Float64Array(3)
+// reused across sentences, grown for a longer one
+let trellis = { delta: new Float64Array(600), back: new Int8Array(600) }
 
 /**
- * Tags one sentence's cues: the best label sequence (Viterbi; "I" only after "B" or "I", quoted
+ * Tags one sentence's cues: the best label sequence (Viterbi; "I" only after "B" or "I"; quoted
  * words always "O": they are what someone said, almost never the attribution itself, 0.1% of
  * PolNeAR's cues). With `training`, a wrong sequence moves the weights from the guessed
  * sequence's features to the gold one's (the structured perceptron).
@@ -92,17 +106,17 @@ export function tagCues (v: TokenView, sentence: number, model: Scorer, training
 
 function viterbi (v: TokenView, from: number, to: number, model: Scorer): number[] {
   const length = to - from
-  const delta = new Float64Array(length * 3).fill(-Infinity)
-  const back = new Int8Array(length * 3)
-  const staticScores = new Float64Array(3)
+  if (trellis.delta.length < length * 3) trellis = { delta: new Float64Array(length * 6), back: new Int8Array(length * 6) }
+  const { delta, back } = trellis
+  delta.fill(-Infinity, 0, length * 3)
   for (let k = 0; k < length; k++) {
     const i = from + k
-    const quoted = v.quoted[i] === 1
-    if (!quoted) model.scoreAll(features, staticFeatures(v, i, from, to, features), staticScores)
+    const silent = v.quoted[i] === 1
+    if (!silent) model.scoreAll(features, staticFeatures(v, i, from, to, features), staticScores)
     for (const p of LABELS) {
       const before = k === 0 ? (p === O ? 0 : -Infinity) : delta[(k - 1) * 3 + p] ?? -Infinity
       if (before === -Infinity) continue
-      if (quoted) {
+      if (silent) {
         if (before > (delta[k * 3 + O] ?? -Infinity)) { delta[k * 3 + O] = before; back[k * 3 + O] = p }
         continue
       }
