@@ -30,7 +30,6 @@ function staticFeatures (v: TokenView, i: number, from: number, to: number, out:
   const n1 = at(v.word, i + 1, from, to)
   const n2 = at(v.word, i + 2, from, to)
   const stem = v.stem[i] ?? 0
-  const quoted = v.quoted[i] ?? 0
   let n = 0
   out[n++] = T[0] as number
   out[n++] = mix(T[1] as number, w)
@@ -44,9 +43,6 @@ function staticFeatures (v: TokenView, i: number, from: number, to: number, out:
   out[n++] = mix3(T[9] as number, p1, w)
   out[n++] = mix3(T[10] as number, w, n1)
   out[n++] = mix3(T[11] as number, at(v.stem, i - 1, from, to), stem)
-  out[n++] = mix(T[12] as number, quoted)
-  out[n++] = mix3(T[13] as number, quoted, stem)
-  out[n++] = mix(T[17] as number, i === from ? 1 : 0)
   out[n++] = mix(T[18] as number, at(v.shapeHash, i + 1, from, to))
   out[n++] = mix3(T[19] as number, at(v.shapeHash, i - 1, from, to), v.shapeHash[i] ?? 0)
   out[n++] = mix3(T[20] as number, p2, p1)
