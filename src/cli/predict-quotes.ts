@@ -9,7 +9,7 @@ import type { ExtractedQuote, Span } from '../extract/types.js'
 
 const span = (s: Span | null) => (s ? { start: s.start, end: s.end } : null)
 
-export function toPrediction (id: string, quotes: ExtractedQuote[]) {
+function toPrediction (id: string, quotes: ExtractedQuote[]) {
   return {
     id,
     quotes: quotes.map((q) => ({ content: q.spans.map((s) => ({ start: s.start, end: s.end })), cue: span(q.cue), source: span(q.source) }))

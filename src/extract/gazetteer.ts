@@ -123,8 +123,3 @@ export function lookupName (surface: string): GazetteerEntry | undefined {
 export function demonymCountry (word: string): string | undefined {
   return demonymAdjectives.get(word.toLowerCase())
 }
-
-/** Whether a surface form is a known country abbreviation or name of a place. */
-export function isKnownPlace (surface: string): boolean {
-  return places.has(gazetteerKey(surface))
-}

@@ -3,7 +3,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
 import { InvalidCursorError } from '../db/cursor.js'
-import { HttpProblem } from '../errors.js'
+import { HttpProblem, invalidParam } from '../errors.js'
 import { PROBLEM_CONTENT_TYPE, type Problem } from '../schemas/common.js'
 
 type InvalidParams = NonNullable<Problem['invalidParams']>
@@ -34,11 +34,13 @@ function problem (request: FastifyRequest, status: number, detail?: string, inva
   }
 }
 
+function fromHttpProblem (error: HttpProblem, request: FastifyRequest): Problem {
+  return problem(request, error.statusCode, error.message, error.invalidParams)
+}
+
 function toProblem (error: FastifyError, request: FastifyRequest): Problem {
-  if (error instanceof HttpProblem) return problem(request, error.statusCode, error.message, error.invalidParams)
-  if (error instanceof InvalidCursorError) {
-    return problem(request, 400, `cursor: ${error.message}`, [{ name: 'cursor', in: 'query', reason: error.message }])
-  }
+  if (error instanceof HttpProblem) return fromHttpProblem(error, request)
+  if (error instanceof InvalidCursorError) return fromHttpProblem(invalidParam('cursor', 'query', error.message), request)
   if (hasZodFastifySchemaValidationErrors(error)) {
     const invalidParams = invalidParamsOf(error)
     const detail = invalidParams.map((p) => `${p.name}: ${p.reason}`).join('; ')
