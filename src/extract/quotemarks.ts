@@ -38,6 +38,8 @@ function classify (text: string, i: number, start: number, stack: OpenStack): { 
   const c = text[i] ?? ''
   // German style „…“: after a low-9 opening mark, “ closes.
   if (c === '“' && stack.marks.at(-1)?.char === '„') return { role: 'close', family: 'double' }
+  // A closing mark opening a paragraph before a word ("”Fear. I am ...") is a mistyped opener.
+  if (c === '”' && i === start && LETTER.test(text[i + 1] ?? '')) return { role: 'open', family: 'double' }
   const opener = OPENERS[c]
   if (opener) return { role: 'open', family: opener }
   const closer = CLOSERS[c]
@@ -83,13 +85,28 @@ function scanParagraph (text: string, p: Paragraph, regions: QuotedRegion[]): Op
 const opensWithQuote = (text: string, p: Paragraph | undefined): boolean =>
   !!p && /^["“„«‘]/u.test(text.slice(p.start, p.start + 1))
 
+/**
+ * A document that quotes with curly marks and never closes a straight pair has no straight
+ * quotations: an unclosed straight mark there is debris (a paragraph pasted with a stray '"'),
+ * not the opening of a quote running to the paragraph's end.
+ */
+function straightMarksAreStray (text: string, closed: QuotedRegion[]): boolean {
+  let curly = 0
+  for (const r of closed) {
+    if (text[r.open] === '"') return false
+    if (text[r.open] === '“') curly++
+  }
+  return curly > 0
+}
+
 export function findQuotedRegions (text: string, paragraphs: Paragraph[]): QuotedRegion[] {
   const regions: QuotedRegion[] = []
+  const unclosedByParagraph = paragraphs.map((p) => scanParagraph(text, p, regions))
+  const strayStraight = straightMarksAreStray(text, regions)
   paragraphs.forEach((p, n) => {
-    const unclosed = scanParagraph(text, p, regions)
     // Only the outermost unclosed double quote can carry on; inner strays are dropped.
-    const outer = unclosed[0]
-    if (outer && outer.family !== 'single') {
+    const outer = unclosedByParagraph[n]?.[0]
+    if (outer && outer.family !== 'single' && !(strayStraight && outer.char === '"')) {
       regions.push({
         paragraph: p.index, open: outer.at, end: p.end, innerStart: outer.at + 1, innerEnd: p.end,
         closed: false, continues: opensWithQuote(text, paragraphs[n + 1]), depth: 0,

@@ -56,13 +56,15 @@ function isHeading (s: string): boolean {
 
 /**
  * Hard-wrapped text: a long line that does not end a sentence, or a next line starting in lower
- * case, runs on. A short unpunctuated line (a heading) does not.
+ * case, runs on. A short unpunctuated line (a heading) does not, nor does a line before a quote.
  */
 function runsOn (text: string, prev: Line, next: Line): boolean {
   const before = text.slice(prev.start, prev.end)
   const after = text.slice(next.start, next.end)
   // The block's last line: after its last line break of any style (CR-only text has no \n).
   const lastLine = before.slice(Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1)
+  // A line opening with a quotation mark starts a paragraph (a list of quotes, one a line).
+  if (/^["“”«]/u.test(after)) return false
   return /^\p{Ll}/u.test(after) || (lastLine.length >= 50 && !/[.!?:"”’»]$/u.test(before))
 }
 

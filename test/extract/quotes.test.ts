@@ -35,6 +35,21 @@ const cases: Array<{ name: string, body: string, expected: Expected[] }> = [
     expected: [{ kind: 'direct', text: '“We stand ready to help, and we will,”', cue: 'said', source: 'he', speaker: 'Sergey Lavrov' }],
   },
   {
+    name: 'a list of quotes, one a line, each closed by "― Name", even one opened with a closing mark',
+    body: 'Comments, in full.\n\n“Trump makes simple blanket statements about people,”― Pamela Padilla\n”Fear. I am truly afraid of this election.” ― Edwin Monroy',
+    expected: [
+      { kind: 'direct', text: '“Trump makes simple blanket statements about people,”', cue: '―', source: 'Pamela Padilla', speaker: 'Pamela Padilla' },
+      { kind: 'direct', text: '”Fear. I am truly afraid of this election.”', cue: '―', source: 'Edwin Monroy', speaker: 'Edwin Monroy' },
+    ],
+  },
+  {
+    name: 'a stray straight mark in a curly-quoted article opens no quote running to the paragraph end',
+    body: 'Trump spoke.\n\n"The first time she saw him, she was sure of it, and of the “rant.”\n\n“It never crossed my mind,” she said.',
+    expected: [
+      { kind: 'direct', text: '“It never crossed my mind,”', cue: 'said', source: 'she', speaker: null },
+    ],
+  },
+  {
     name: 'direct quote split around its cue is one quote with two fragments',
     body: '“We will not back down,” Prime Minister Keir Starmer said, “and we will win.”',
     expected: [{ kind: 'direct', text: '“We will not back down,” “and we will win.”', cue: 'said', source: 'Prime Minister Keir Starmer', speaker: 'Keir Starmer' }],

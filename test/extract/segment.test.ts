@@ -49,6 +49,9 @@ t.test('headings and wrapped lines', async (t) => {
       ['p:A sentence.', 'h:The background', 'p:Another sentence.']],
     ['hard-wrapped paragraph is joined', 'T\n\nThis is a long line of a wrapped paragraph that goes on and\non to the next line.',
       ['p:This is a long line of a wrapped paragraph that goes on and\non to the next line.']],
+    ['a line opening with a quotation mark starts a paragraph, whatever the line before ends with',
+      'T\n\n“A long quoted comment from one reader of the paper goes here.” ― Ana Ruiz\n“Another comment.” ― Bo Li',
+      ['p:“A long quoted comment from one reader of the paper goes here.” ― Ana Ruiz', 'p:“Another comment.” ― Bo Li']],
     ['title repeated in the body is dropped', 'Same title\n\nBody.\n\nSame title', ['p:Body.']],
   ]
   for (const [name, text, expected] of cases) t.same(kinds(text), expected, name)
