@@ -11,7 +11,7 @@ import {
   WEEKDAYS,
 } from './lexicon.js'
 import { splitTitle } from './titles.js'
-import { isAcronym, isCapitalized, isWord } from './tokens.js'
+import { isAcronym, isCapitalized, isPartyState, isWord } from './tokens.js'
 import type { EntityType, Sentence, TextSpan, Token } from './types.js'
 import { at } from './at.js'
 
@@ -36,6 +36,7 @@ interface Run { sentence: Sentence, index: number, from: number, to: number }
 function nameToken (tokens: Token[], i: number): boolean {
   const t = tokens[i]
   if (!t) return false
+  if (isPartyState(t.text)) return false
   if (isWord(t.text) && isCapitalized(t.text)) return true
   if (PARTICLE_PREFIX.test(t.text)) return true
   const prev = tokens[i - 1]

@@ -46,12 +46,16 @@ function dashAttribution (doc: Doc, tokens: Token[], from: number, to: number): 
   return { cue: rangeSpan(doc, tokens, { from, to: from + 1 }), source: { start: at(words, 0).start, end: last.end, text: doc.text.slice(at(words, 0).start, last.end) } }
 }
 
+// How far after a quote its cue may come: past a source with an appositive ("Smith, a spokesman for
+// the union, said"); the source must still start right after the quote.
+const CUE_REACH = 26
+
 /** "SOURCE [adverbs] CUE ..." or "CUE SOURCE ..." starting at `from` (after an optional comma), or "— SOURCE". */
 function attributionAfter (doc: Doc, tokens: Token[], from: number, to: number): Attribution | null {
   const dashed = dashAttribution(doc, tokens, from, to)
   if (dashed) return dashed
   if (tokens[from]?.text === ',') from++
-  for (let c = from; c < Math.min(to, from + 6); c++) {
+  for (let c = from; c < Math.min(to, from + CUE_REACH); c++) {
     const cue = cueAt(tokens, c)
     if (!cue) continue
     const before = sourceBefore(tokens, c, from)

@@ -55,9 +55,17 @@ function contentEnd (doc: Doc, tokens: Token[], from: number): number {
   return at(tokens, k).text === ',' ? k : k + 1
 }
 
+// Reported content longer than this is no news sentence but a run-on (a paragraph without a full
+// stop): it is cut at this length from the cue, so that its quotes stay short and overlap checks linear.
+const MAX_CONTENT_TOKENS = 150
+
 function makeQuote (ctx: Ctx, from: number, to: number, cue: Range, source: Range | null, parent: RawQuote | null): RawQuote | null {
   const { doc, sentence } = ctx
   const tokens = sentence.tokens
+  if (to - from > MAX_CONTENT_TOKENS) {
+    if (from >= cue.to) to = from + MAX_CONTENT_TOKENS
+    else from = to - MAX_CONTENT_TOKENS
+  }
   const first = tokens[from]
   if (!first || NOT_CONTENT.has(first.text.toLowerCase()) || (CUE_VERBS.has(first.text) && !parent)) return null
   // news annotation counts the complementiser as content: "said [that the talks failed]"

@@ -41,10 +41,13 @@ function isSourceHead (t: Token | undefined): boolean {
 export function sourceBefore (tokens: Token[], cueIndex: number, minIndex = 0): Range | null {
   let k = cueIndex - 1
   while (k >= minIndex && CUE_ADVERBS.has(lower(tokens[k])) && !isCapitalized(at(tokens, k).text)) k--
-  // "Smith, a senior official, told ...": skip the appositive back to the name before it.
+  // "Smith, a senior official, told ...": the source is the name with its appositive, closing comma
+  // included, as news annotation marks it.
   if (tokens[k]?.text === ',') {
-    for (let j = k - 1; j > Math.max(minIndex, k - 10); j--) {
-      if (tokens[j]?.text === ',') return nameLike(tokens[j - 1]) ? sourceBefore(tokens, j, minIndex) : null
+    for (let j = k - 1; j > Math.max(minIndex, k - MAX_APPOSITIVE); j--) {
+      if (tokens[j]?.text !== ',') continue
+      const name = nameLike(tokens[j - 1]) || tokens[j - 1]?.text === ')' ? sourceBefore(tokens, j, minIndex) : null
+      return name ? { from: name.from, to: k + 1 } : null
     }
     return null
   }
@@ -73,8 +76,26 @@ export function sourceAfter (tokens: Token[], i: number, maxIndex = tokens.lengt
   const phraseWord = (t: Token | undefined): boolean => !!t && (nameLike(t) || NAME_PARTICLES.has(lower(t)) ||
     (isWord(t.text) && !FUNCTION_WORDS.has(lower(t)) && !CUE_VERBS.has(lower(t))))
   while (j < maxIndex && j - start < 8 && phraseWord(tokens[j])) j++
+  if (tokens[j]?.text === '(' && tokens[j + 2]?.text === ')') j += 3 // "Sen. Bob Casey (D-Pa.)"
   if (j === start) return SPEAKER_PRONOUNS.has(lower(tokens[i])) ? { from: i, to: i + 1 } : null
-  return isSourceHead(tokens[j - 1]) ? { from: i, to: j } : null
+  if (!isSourceHead(tokens[j - 1]) && tokens[j - 1]?.text !== ')') return null
+  return { from: i, to: appositiveEnd(tokens, j, maxIndex) }
+}
+
+const MAX_APPOSITIVE = 20
+
+/**
+ * "said Phil Smith, a spokesman for the union.": an appositive running from the comma at i to the
+ * sentence's end belongs to the source. Returns the source's end: past it, or i when there is none.
+ */
+function appositiveEnd (tokens: Token[], i: number, maxIndex: number): number {
+  if (tokens[i]?.text !== ',') return i
+  const first = tokens[i + 1]
+  if (!first || !isWord(first.text) || first.text.endsWith('ing') || CUE_VERBS.has(lower(first)) || lower(first) === 'and') return i
+  let end = i + 1
+  while (end < maxIndex && end - i <= MAX_APPOSITIVE && !/^[.!?;:”"]$/u.test(at(tokens, end).text)) end++
+  const closes = end >= maxIndex || /^[.!?]$/u.test(at(tokens, end).text)
+  return closes && end - i <= MAX_APPOSITIVE && end > i + 1 ? end : i
 }
 
 const TRAILING = new Set(['on', 'in', 'at', 'during', 'last', 'this', 'earlier', 'later', 'today', 'yesterday',

@@ -144,12 +144,20 @@ function resolveSource (source: TextSpan, clusters: Cluster[], focus: FocusList,
     if ((index[mid]?.m.start ?? Infinity) < source.start) lo = mid + 1
     else hi = mid
   }
+  // A source with an appositive ("Phil Smith, a spokesman for the Mine Workers,") names its speaker
+  // before the first comma: the head's last mention wins, then the last mention anywhere.
+  const comma = source.text.indexOf(',')
+  const headEnd = comma > 0 ? source.start + comma : source.end
   let named: Named | undefined
+  let inHead: Named | undefined
   for (let i = lo; i < index.length; i++) {
     const n = index[i]
     if (!n || n.m.start >= source.end) break
-    if (n.m.end <= source.end && (!named || n.m.end > named.m.end)) named = n
+    if (n.m.end > source.end) continue
+    if (!named || n.m.end > named.m.end) named = n
+    if (n.m.end <= headEnd) inHead = n
   }
+  named = inHead ?? named
   if (named) return { cluster: named.c, descriptor: false }
   const word = source.text.toLowerCase()
   if (PERSON_PRONOUNS.has(word)) return { cluster: focus.latestBefore(source.start, () => true), descriptor: false }

@@ -5,7 +5,8 @@
 import { ABBREVIATIONS } from './lexicon.js'
 import type { Token } from './types.js'
 
-const TOKEN = /(?:\p{L}\.){2,}|\p{N}+(?:[.,:]\p{N}+)+|[\p{L}\p{N}\p{M}]+(?:[-‐‑'’][\p{L}\p{N}\p{M}]+)*|\S/gu
+// A party and state after a lawmaker's name ("R-S.C.", "D-Mo.") is one token: its periods end no sentence.
+const TOKEN = /[DRI]-(?:\p{Lu}\.){2,}|[DRI]-\p{Lu}\p{Ll}{1,4}\.(?=[),])|(?:\p{L}\.){2,}|\p{N}+(?:[.,:]\p{N}+)+|[\p{L}\p{N}\p{M}]+(?:[-‐‑'’][\p{L}\p{N}\p{M}]+)*|\S/gu
 const POSSESSIVE = /['’]s$/iu
 
 export function tokenize (text: string, start = 0, end = text.length): Token[] {
@@ -29,6 +30,9 @@ export function tokenize (text: string, start = 0, end = text.length): Token[] {
   }
   return tokens
 }
+
+/** A lawmaker's party and state ("R-S.C.", "D-Mo."): an affiliation, never a name. */
+export const isPartyState = (word: string): boolean => /^[DRI]-\p{Lu}(?:\.\p{Lu})*(?:\p{Ll}{1,4})?\.$/u.test(word)
 
 /** Starts with an upper-case letter ("Lavrov", "U.S.", "Al-Tanf"). */
 export const isCapitalized = (word: string): boolean => /^\p{Lu}/u.test(word)

@@ -50,6 +50,16 @@ const cases: Array<{ name: string, body: string, expected: Expected[] }> = [
     ],
   },
   {
+    name: 'a source with an appositive before its cue keeps it, closing comma included, and resolves to the name',
+    body: 'Mine jobs are coming back.\n\n“The deal is bad,” Phil Smith, a spokesman for the United Mine Workers of America, said.',
+    expected: [{ kind: 'direct', text: '“The deal is bad,”', cue: 'said', source: 'Phil Smith, a spokesman for the United Mine Workers of America,', speaker: 'Phil Smith' }],
+  },
+  {
+    name: 'a source with an appositive after its cue runs to the sentence end',
+    body: 'Mine jobs are coming back.\n\n“The deal is bad,” said Sen. Lindsey Graham (R-S.C.), the chairman of the panel.',
+    expected: [{ kind: 'direct', text: '“The deal is bad,”', cue: 'said', source: 'Sen. Lindsey Graham (R-S.C.), the chairman of the panel', speaker: 'Lindsey Graham' }],
+  },
+  {
     name: 'direct quote split around its cue is one quote with two fragments',
     body: '“We will not back down,” Prime Minister Keir Starmer said, “and we will win.”',
     expected: [{ kind: 'direct', text: '“We will not back down,” “and we will win.”', cue: 'said', source: 'Prime Minister Keir Starmer', speaker: 'Keir Starmer' }],

@@ -7,6 +7,7 @@ import { tokenize } from '../../src/extract/tokens.js'
 t.test('tokens', async (t) => {
   const cases: Array<[string, string[]]> = [
     ['the U.S.-led coalition', ['the', 'U.S.', '-', 'led', 'coalition']],
+    ['Sen. Lindsey Graham (R-S.C.) and Rep. Gwen Moore (D-Wis.)', ['Sen.', 'Lindsey', 'Graham', '(', 'R-S.C.', ')', 'and', 'Rep.', 'Gwen', 'Moore', '(', 'D-Wis.', ')']],
     ["Russia's presence", ['Russia', "'s", 'presence']],
     ['Russia’s', ['Russia', '’s']],
     ['up to 10,000 troops', ['up', 'to', '10,000', 'troops']],

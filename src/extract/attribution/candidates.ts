@@ -76,15 +76,28 @@ export function sourceCandidates (v: TokenView, frame: Frame): Range[] {
   return out
 }
 
-/** Ends of content after `from` within [from, to]: the sentence end, before its final mark, before each clause break, after each closing quotation mark. */
-function endsAfter (v: TokenView, from: number, to: number): number[] {
-  const ends = new Set<number>([to])
-  if (SENTENCE_END.has(v.lower[to - 1] ?? '')) ends.add(to - 1)
+/** A place content may end: before a clause break (`at` = `end`), or after a closing quotation mark at `at`. */
+interface Break { at: number, end: number }
+
+/** The breaks of (from, to), in order: computed once per cue and shared by all its content starts. */
+function breaksIn (v: TokenView, from: number, to: number): Break[] {
+  const out: Break[] = []
   for (let i = from + 1; i < to; i++) {
     const t = v.lower[i] ?? ''
-    if (CLAUSE_BREAK.has(t) || SENTENCE_END.has(t) || (CLAUSE_OPENERS.has(t) && !v.quoted[i])) ends.add(i)
-    if (isQuoteMark(t) && v.quoted[i] && !v.quoted[i + 1]) ends.add(i + 1)
+    if (CLAUSE_BREAK.has(t) || SENTENCE_END.has(t) || (CLAUSE_OPENERS.has(t) && !v.quoted[i])) out.push({ at: i, end: i })
+    if (isQuoteMark(t) && v.quoted[i] && !v.quoted[i + 1]) out.push({ at: i, end: i + 1 })
   }
+  return out
+}
+
+/**
+ * Ends of content after `from` within [from, to]: the sentence end, before its final mark, before
+ * each clause break, after each closing quotation mark. `breaks` must cover (from, to).
+ */
+function endsAfter (v: TokenView, from: number, to: number, breaks = breaksIn(v, from, to)): number[] {
+  const ends = new Set<number>([to])
+  if (SENTENCE_END.has(v.lower[to - 1] ?? '')) ends.add(to - 1)
+  for (const b of breaks) if (b.at > from) ends.add(b.end)
   return nearest([...ends].filter((e) => e > from), from, MAX_BOUNDARIES, [to, to - 1])
 }
 
@@ -122,9 +135,11 @@ export function contentCandidates (v: TokenView, frame: Frame, source: Range | n
     if (t === 'that') starts.add(i)
     if (isQuoteMark(t) && v.quoted[i] && !v.quoted[i - 1]) starts.add(i)
   }
-  for (const a of nearest([...starts], right, MAX_BOUNDARIES)) {
+  const firstStarts = nearest([...starts], right, MAX_BOUNDARIES)
+  const breaks = breaksIn(v, Math.min(...firstStarts), s1)
+  for (const a of firstStarts) {
     if (a >= s1 || (source && a >= source[0] && a < source[1])) continue
-    for (const e of endsAfter(v, a, s1)) out.push([[a, e]])
+    for (const e of endsAfter(v, a, s1, breaks)) out.push([[a, e]])
     // a quoted passage opening here may run on past the sentence
     const close = closingOf(v, a)
     if (close !== null && close > s1) out.push([[a, close]])
