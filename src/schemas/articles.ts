@@ -42,7 +42,7 @@ export const ArticleSummary = z.object({
     publisher: null,
     url: null,
     language: 'en',
-    quoteCount: 19,
+    quoteCount: 18,
     entityCount: 24,
     extractorVersion: '0.2.0',
     createdAt: '2026-11-28T15:19:28.590Z',

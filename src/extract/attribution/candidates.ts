@@ -16,6 +16,8 @@ const SENTENCE_END = new Set(['.', '!', '?'])
 const CLAUSE_OPENERS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'while', 'because', 'since', 'as', 'but', 'and', 'by', 'with', 'when', 'who', 'which', 'from', 'than'])
 
 export const MAX_SOURCE_TOKENS = 12
+/** A source with an appositive may run longer: "Rep. Adam Schiff, the top Democrat on the House Intelligence Committee,". */
+const MAX_APPOSITIVE_SOURCE_TOKENS = 24
 
 export interface Frame {
   cue: CueRange
@@ -56,21 +58,33 @@ export function sourceCandidates (v: TokenView, frame: Frame): Range[] {
   const { cue, sentence: [s0, s1] } = frame
   const out: Range[] = []
   for (let b = cue.from; b >= Math.max(s0 + 1, cue.from - 3); b--) {
-    if (!wordlike(v, b - 1) && v.lower[b - 1] !== ')') continue
-    for (let a = b - 1; a >= Math.max(s0, b - MAX_SOURCE_TOKENS); a--) {
+    // a source may close with the comma of its appositive ("Smith, a spokesman for the union, said")
+    const closingComma = v.lower[b - 1] === ','
+    if (!wordlike(v, b - 1) && v.lower[b - 1] !== ')' && !closingComma) continue
+    let comma = false
+    for (let a = b - 1; a >= Math.max(s0, b - MAX_APPOSITIVE_SOURCE_TOKENS); a--) {
       if (SENTENCE_END.has(v.lower[a] ?? '')) break
-      if (wordlike(v, a)) out.push([a, b])
+      const long = b - a > MAX_SOURCE_TOKENS
+      if (wordlike(v, a) && (comma || (!long && !closingComma))) out.push([a, b])
+      if (v.lower[a] === ',' && a < b - 1) comma = true
     }
   }
   // a subject at the sentence start, however far from its verb ("The government, for instance, refused")
   for (let b = s0 + 1; b <= Math.min(cue.from - 4, s0 + MAX_SOURCE_TOKENS); b++) {
     if (wordlike(v, b - 1) && wordlike(v, s0)) out.push([s0, b])
   }
+  // an appositive after the source follows content, not a sentence-opening cue ("According to X, …")
+  const afterContent = cue.from > s0 + 1
   for (let a = cue.to; a <= Math.min(cue.to + 1, s1 - 1); a++) {
     if (!wordlike(v, a)) continue
-    for (let b = a + 1; b <= Math.min(s1, a + MAX_SOURCE_TOKENS); b++) {
+    let comma = false
+    for (let b = a + 1; b <= Math.min(s1, a + MAX_APPOSITIVE_SOURCE_TOKENS); b++) {
       if (SENTENCE_END.has(v.lower[b - 1] ?? '')) break
-      if (wordlike(v, b - 1) || v.lower[b - 1] === ')') out.push([a, b])
+      if (v.lower[b - 1] === ',' && afterContent && /^\p{Ll}/u.test(v.tokens[b]?.text ?? '')) comma = true
+      const endsSentence = b === s1 || SENTENCE_END.has(v.lower[b] ?? '')
+      const long = b - a > MAX_SOURCE_TOKENS
+      // past the usual length only an appositive running to the sentence end ("said Smith, a spokesman for …")
+      if ((wordlike(v, b - 1) || v.lower[b - 1] === ')') && (!long || (comma && endsSentence))) out.push([a, b])
     }
   }
   return out
