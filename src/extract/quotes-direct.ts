@@ -60,7 +60,7 @@ function attributionAfter (doc: Doc, tokens: Token[], from: number, to: number):
     if (!cue) continue
     const before = sourceBefore(tokens, c, from)
     if (before && before.from === from) return { cue: rangeSpan(doc, tokens, cue), source: rangeSpan(doc, tokens, before) }
-    const after: Range | null = c === from ? sourceAfter(tokens, cue.to, to) : null
+    const after: Range | null = c === from ? sourceAfter(tokens, cue.to, to, true) : null
     if (after) return { cue: rangeSpan(doc, tokens, cue), source: rangeSpan(doc, tokens, after) }
     return null
   }

@@ -107,7 +107,7 @@ function cueQuote (ctx: Ctx, cue: Range): RawQuote | null {
     return makeQuote(ctx, from, contentEnd(ctx.doc, tokens, from), cue, source, null)
   }
   // "CONTENT, said X."
-  const after = tokens[cue.from - 1]?.text === ',' ? sourceAfter(tokens, cue.to) : null
+  const after = tokens[cue.from - 1]?.text === ',' ? sourceAfter(tokens, cue.to, tokens.length, true) : null
   if (after && onlyTrailing(tokens, after.to, tokens.length)) return makeQuote(ctx, 0, cue.from - 1, cue, after, null)
   return null
 }
@@ -115,7 +115,7 @@ function cueQuote (ctx: Ctx, cue: Range): RawQuote | null {
 function accordingTo (ctx: Ctx, i: number): RawQuote | null {
   const tokens = ctx.sentence.tokens
   const cue = { from: i, to: i + 2 }
-  const source = sourceAfter(tokens, i + 2)
+  const source = sourceAfter(tokens, i + 2, tokens.length, i > 0)
   if (!source) return null
   if (tokens[source.to]?.text === ',' && (i === 0 || tokens[i - 1]?.text === ',')) {
     return makeQuote(ctx, source.to + 1, contentEnd(ctx.doc, tokens, source.to + 1), cue, source, null)

@@ -2,7 +2,7 @@
 // case, digit or an opening quotation mark). Boundaries inside quoted regions are ignored, so a
 // multi-sentence direct quote and its attribution ('"A. B," he said.') stay one sentence, which
 // is the unit the quote stage reads.
-import { ABBREVIATIONS, FUNCTION_WORDS } from './lexicon.js'
+import { ABBREVIATIONS, CUE_VERBS, FUNCTION_WORDS } from './lexicon.js'
 import { firstOpenAtOrAfter, outerRegions, type QuotedRegion } from './quotemarks.js'
 import { tokenize } from './tokens.js'
 import type { Paragraph, Sentence, Token } from './types.js'
@@ -34,6 +34,21 @@ function insideRegion (outer: QuotedRegion[], offset: number): boolean {
   return !!r && offset > r.open && offset < r.end - (r.closed ? 1 : 0)
 }
 
+const ATTRIBUTION_REACH = 6
+
+/**
+ * Whether the tokens from i attribute the quote just closed: '…?” Clinton said.', '…!” said the
+ * senator.' A question or exclamation closing a quote does not end the sentence its cue is in.
+ */
+function attributionFollows (tokens: Token[], i: number): boolean {
+  for (let k = i; k < Math.min(tokens.length, i + ATTRIBUTION_REACH); k++) {
+    const t = at(tokens, k)
+    if (CUE_VERBS.has(t.text)) return k === i || /^\p{Lu}/u.test(at(tokens, i).text)
+    if (!/^[\p{L}.]/u.test(t.text)) return false
+  }
+  return false
+}
+
 export function splitSentences (text: string, paragraph: Paragraph, regions: QuotedRegion[]): Sentence[] {
   const tokens = tokenize(text, paragraph.start, paragraph.end)
   const own = regions.filter((r) => r.paragraph === paragraph.index)
@@ -54,7 +69,8 @@ export function splitSentences (text: string, paragraph: Paragraph, regions: Quo
     let j = i + 1
     while (j < tokens.length && TERMINAL.test(token.text) && closes(closedEnds, at(tokens, j))) current.push(at(tokens, j++))
     const last = at(tokens, j - 1)
-    if (endsSentence(token, tokens[j]) && !insideRegion(outer, last.start)) flush()
+    const quoteClosed = j > i + 1
+    if (endsSentence(token, tokens[j]) && !insideRegion(outer, last.start) && !(quoteClosed && attributionFollows(tokens, j))) flush()
     i = j - 1
   }
   flush()

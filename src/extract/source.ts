@@ -68,8 +68,11 @@ export function sourceBefore (tokens: Token[], cueIndex: number, minIndex = 0): 
   return { from, to: k + 1 }
 }
 
-/** A source phrase starting at i ("said Lavrov.", "according to the ministry,"), up to maxIndex. */
-export function sourceAfter (tokens: Token[], i: number, maxIndex = tokens.length): Range | null {
+/**
+ * A source phrase starting at i ("said Lavrov.", "according to the ministry,"), up to maxIndex.
+ * `appositive`: after content, the source takes an appositive running to the sentence end with it.
+ */
+export function sourceAfter (tokens: Token[], i: number, maxIndex = tokens.length, appositive = false): Range | null {
   let j = i
   if (DETERMINERS.has(lower(tokens[j]))) j++
   const start = j
@@ -79,7 +82,7 @@ export function sourceAfter (tokens: Token[], i: number, maxIndex = tokens.lengt
   if (tokens[j]?.text === '(' && tokens[j + 2]?.text === ')') j += 3 // "Sen. Bob Casey (D-Pa.)"
   if (j === start) return SPEAKER_PRONOUNS.has(lower(tokens[i])) ? { from: i, to: i + 1 } : null
   if (!isSourceHead(tokens[j - 1]) && tokens[j - 1]?.text !== ')') return null
-  return { from: i, to: appositiveEnd(tokens, j, maxIndex) }
+  return { from: i, to: appositive ? appositiveEnd(tokens, j, maxIndex) : j }
 }
 
 const MAX_APPOSITIVE = 20
@@ -91,7 +94,7 @@ const MAX_APPOSITIVE = 20
 function appositiveEnd (tokens: Token[], i: number, maxIndex: number): number {
   if (tokens[i]?.text !== ',') return i
   const first = tokens[i + 1]
-  if (!first || !isWord(first.text) || first.text.endsWith('ing') || CUE_VERBS.has(lower(first)) || lower(first) === 'and') return i
+  if (!first || !/^\p{Ll}/u.test(first.text) || first.text.endsWith('ing') || CUE_VERBS.has(first.text) || first.text === 'and') return i
   let end = i + 1
   while (end < maxIndex && end - i <= MAX_APPOSITIVE && !/^[.!?;:”"]$/u.test(at(tokens, end).text)) end++
   const closes = end >= maxIndex || /^[.!?]$/u.test(at(tokens, end).text)

@@ -9,6 +9,14 @@ import type { Token } from './types.js'
 const TOKEN = /[DRI]-(?:\p{Lu}\.){2,}|[DRI]-\p{Lu}\p{Ll}{1,4}\.(?=[),])|(?:\p{L}\.){2,}|\p{N}+(?:[.,:]\p{N}+)+|[\p{L}\p{N}\p{M}]+(?:[-‐‑'’][\p{L}\p{N}\p{M}]+)*|\S/gu
 const POSSESSIVE = /['’]s$/iu
 
+const NAME_BEFORE = /\p{Lu}\p{Ll}+ $/u
+const NAME_AFTER = /^\. \p{Lu}\p{Ll}/u
+
+function middleInitial (slice: string, index: number, word: string): boolean {
+  return word.length === 1 && /\p{Lu}/u.test(word) && NAME_AFTER.test(slice.slice(index + 1, index + 5)) &&
+    NAME_BEFORE.test(slice.slice(Math.max(0, index - 24), index))
+}
+
 export function tokenize (text: string, start = 0, end = text.length): Token[] {
   const tokens: Token[] = []
   const slice = text.slice(start, end)
@@ -16,8 +24,9 @@ export function tokenize (text: string, start = 0, end = text.length): Token[] {
   for (let m = TOKEN.exec(slice); m; m = TOKEN.exec(slice)) {
     let s = start + m.index
     let word = m[0]
-    // Title abbreviations keep their period: "Mr." "Gen." (not a sentence end).
-    if (ABBREVIATIONS.has(word.toLowerCase()) && slice[m.index + word.length] === '.') {
+    // Title abbreviations keep their period: "Mr." "Gen." (not a sentence end); so does a middle
+    // initial after a name and before a surname ("Ronald R. Fieldstone").
+    if ((ABBREVIATIONS.has(word.toLowerCase()) || middleInitial(slice, m.index, word)) && slice[m.index + word.length] === '.') {
       word += '.'
       TOKEN.lastIndex++
     }

@@ -60,6 +60,11 @@ const cases: Array<{ name: string, body: string, expected: Expected[] }> = [
     expected: [{ kind: 'direct', text: '“The deal is bad,”', cue: 'said', source: 'Sen. Lindsey Graham (R-S.C.), the chairman of the panel', speaker: 'Lindsey Graham' }],
   },
   {
+    name: 'a quote closing on a question mark keeps its attribution, and the quoted sentence after it joins it',
+    body: 'Clinton spoke in Ohio.\n\n“How many times do we have to see this?” Clinton said. “This is just unbearable.”',
+    expected: [{ kind: 'direct', text: '“How many times do we have to see this?” “This is just unbearable.”', cue: 'said', source: 'Clinton', speaker: 'Clinton' }],
+  },
+  {
     name: 'direct quote split around its cue is one quote with two fragments',
     body: '“We will not back down,” Prime Minister Keir Starmer said, “and we will win.”',
     expected: [{ kind: 'direct', text: '“We will not back down,” “and we will win.”', cue: 'said', source: 'Prime Minister Keir Starmer', speaker: 'Keir Starmer' }],

@@ -7,6 +7,7 @@ import { tokenize } from '../../src/extract/tokens.js'
 t.test('tokens', async (t) => {
   const cases: Array<[string, string[]]> = [
     ['the U.S.-led coalition', ['the', 'U.S.', '-', 'led', 'coalition']],
+    ['said Ronald R. Fieldstone, a lawyer', ['said', 'Ronald', 'R.', 'Fieldstone', ',', 'a', 'lawyer']],
     ['Sen. Lindsey Graham (R-S.C.) and Rep. Gwen Moore (D-Wis.)', ['Sen.', 'Lindsey', 'Graham', '(', 'R-S.C.', ')', 'and', 'Rep.', 'Gwen', 'Moore', '(', 'D-Wis.', ')']],
     ["Russia's presence", ['Russia', "'s", 'presence']],
     ['Russia’s', ['Russia', '’s']],
