@@ -6,7 +6,7 @@ import type { Range } from './candidates.js'
 import { tagCues, type CueRange } from './cue-tagger.js'
 import type { AttributionModels } from './model.js'
 import { rankRoles } from './ranker.js'
-import { tokenView, type TokenView } from './tokens.js'
+import { isQuoteMark, tokenView, type TokenView } from './tokens.js'
 
 export interface TaggedAttribution {
   cue: Span
@@ -47,6 +47,29 @@ function overlapTest (spans: Span[]): (span: Span) => boolean {
   }
 }
 
+const COORDINATORS = new Set(['and', 'or', ','])
+
+/**
+ * Content ending on a quoted phrase takes the quoted phrases coordinated with it: 'called her
+ * “disgusting” and “a disaster”' is one attribution, as news annotation marks it.
+ */
+function withCoordinatedQuotes (v: TokenView, content: Range[]): Range[] {
+  const last = content[content.length - 1]
+  if (!last) return content
+  let end = last[1]
+  const sentenceEnd = v.sentenceRange[v.sentence[end - 1] ?? 0]?.[1] ?? end
+  const closesQuote = (i: number) => v.quoted[i - 1] === 1 && isQuoteMark(v.lower[i - 1] ?? '') && v.quoted[i] !== 1
+  while (end < sentenceEnd && closesQuote(end) && COORDINATORS.has(v.lower[end] ?? '')) {
+    const open = v.lower[end + 1] === 'and' || v.lower[end + 1] === 'or' ? end + 2 : end + 1
+    if (v.quoted[open] !== 1 || !isQuoteMark(v.lower[open] ?? '')) break
+    let close = open + 1
+    while (close < sentenceEnd && v.quoted[close] === 1 && !closesQuote(close + 1)) close++
+    if (close >= sentenceEnd || !closesQuote(close + 1)) break
+    end = close + 1
+  }
+  return end === last[1] ? content : [...content.slice(0, -1), [last[0], end]]
+}
+
 /** `known`: cues already attributed by other means; their source and content are not looked for again. */
 export function tagAttributions (doc: Doc, models: AttributionModels, known: Span[] = []): TaggedAttribution[] {
   const v = tokenView(doc)
@@ -62,7 +85,7 @@ export function tagAttributions (doc: Doc, models: AttributionModels, known: Spa
       found.push({
         cue: spanOf(v, [cue.from, cue.to]),
         source: roles.source ? spanOf(v, roles.source) : null,
-        content: roles.content.map((r) => spanOf(v, r)),
+        content: withCoordinatedQuotes(v, roles.content).map((r) => spanOf(v, r)),
         sentence: s
       })
     }

@@ -22,6 +22,11 @@ t.test('the learned models find attributions beyond the rules', async (t) => {
   }
 })
 
+t.test('quoted phrases coordinated with the content join it', async (t) => {
+  t.match(quotesOf('Trump called the 1996 pageant winner “Miss Piggy” and “Miss Housekeeping” in the debate.'),
+    [{ kind: 'mixed', cue: 'called', source: 'Trump', text: 'the 1996 pageant winner “Miss Piggy” and “Miss Housekeeping”' }])
+})
+
 t.test('a sentence with no attribution yields none', async (t) => {
   t.same(quotesOf('The bridge was built in 1932 and carries four lanes of traffic.'), [])
 })
