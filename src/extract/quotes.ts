@@ -22,6 +22,14 @@ function overlapShare (a: Span[], b: Span[]): number {
 
 export type { RawQuote } from './quote-model.js'
 
+/** A learned quote that adds the first half of a rule quote's content ("But to X, he said, Y"): one more fragment, holding the rule's. */
+function completes (learned: RawQuote, rule: RawQuote): boolean {
+  const [ruleSpan] = rule.spans
+  const last = learned.spans[learned.spans.length - 1]
+  return rule.spans.length === 1 && learned.spans.length === 2 && !!ruleSpan && !!last &&
+    Math.abs(last.start - ruleSpan.start) <= 1 && Math.abs(last.end - ruleSpan.end) <= 1
+}
+
 /** 1–4 words that can name a speaker in a headline: capitalised names, or "reports"/"officials". */
 function speakerWords (tokens: Token[]): boolean {
   if (tokens.length < 1 || tokens.length > 4) return false
@@ -79,7 +87,7 @@ function combine (doc: Doc, direct: RawQuote[], reported: RawQuote[], models: At
   // only quotes whose extents overlap can share a cue or content: an index keeps long articles linear
   const learnedNear = new ExtentIndex(learned)
   const refined = reported.map((r) =>
-    learnedNear.overlapping(r).find((l) => cuesOverlap(l, r) && overlapShare(l.spans, r.spans) >= REFINE_OVERLAP) ?? r)
+    learnedNear.overlapping(r).find((l) => cuesOverlap(l, r) && (overlapShare(l.spans, r.spans) >= REFINE_OVERLAP || completes(l, r))) ?? r)
   const rules = [...direct, ...refined]
   const taken = new Set(rules)
   const rulesNear = new ExtentIndex(rules)

@@ -176,6 +176,13 @@ export function contentCandidates (v: TokenView, frame: Frame, source: Range | n
   if (before && after) {
     for (const e of endsAfter(v, after[0], s1)) out.push([before, [after[0], e]])
   }
+  // both halves of a sentence around a parenthetical attribution ("But, he said, officials should …")
+  if (v.lower[left - 1] === ',' && v.lower[right] === ',' && left - 1 > s0 && right + 1 < s1) {
+    const tail = endsAfter(v, right + 1, s1)
+    for (const a of new Set([s0, ...startsBefore(v, s0, left - 1).slice(0, 3)])) {
+      for (const e of tail) out.push([[a, left - 1], [right + 1, e]])
+    }
+  }
   // PolNeAR mostly marks content one fragment per sentence, but not always: offer both
   const split = out.map((fragments) => bySentence(v, fragments)).filter((f, i) => f.length !== (out[i] as Range[]).length)
   // content says something: a lone colon or comma is no content

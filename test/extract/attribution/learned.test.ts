@@ -27,6 +27,12 @@ t.test('quoted phrases coordinated with the content join it', async (t) => {
     [{ kind: 'mixed', cue: 'called', source: 'Trump', text: 'the 1996 pageant winner “Miss Piggy” and “Miss Housekeeping”' }])
 })
 
+t.test('content around a parenthetical attribution is its two halves', async (t) => {
+  const [quote] = parseArticleStrict('Headline\n\nBut to prevent problems, he said, local officials should be vigilant.').quotes
+  t.same(quote?.spans.length, 2, 'two fragments')
+  t.match(quote, { text: 'But to prevent problems local officials should be vigilant', cue: { text: 'said' }, source: { text: 'he' } })
+})
+
 t.test('a sentence with no attribution yields none', async (t) => {
   t.same(quotesOf('The bridge was built in 1932 and carries four lanes of traffic.'), [])
 })
