@@ -4,11 +4,13 @@ import { openDatabase, type Db } from '../db/connection.js'
 import { migrate, pendingMigrations } from '../db/migrate.js'
 import { createRepositories, type Repositories } from '../db/repositories.js'
 import { seedDatabase } from '../ingest.js'
+import { ArticleSubmissions } from '../services/submissions.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Db
     repos: Repositories
+    submissions: ArticleSubmissions
   }
 }
 
@@ -45,6 +47,8 @@ async function database (app: FastifyInstance, options: DatabaseOptions): Promis
   }
   app.decorate('db', db)
   app.decorate('repos', { getter: getRepos })
+  let submissions: ArticleSubmissions | null = null
+  app.decorate('submissions', { getter: () => (submissions ??= new ArticleSubmissions(db, getRepos())) })
 }
 
 export default fp(database, { name: 'database' })
