@@ -2,6 +2,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { Db } from './db/connection.js'
 import auth from './plugins/auth.js'
+import { DEFAULT_MAX_ARTICLE_BYTES } from './limits.js'
 import database from './plugins/database.js'
 import openapi from './plugins/openapi.js'
 import problems, { frameworkErrors } from './plugins/problems.js'
@@ -29,7 +30,6 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger']
 }
 
-export const DEFAULT_MAX_ARTICLE_BYTES = 1024 * 1024
 
 /** Builds the service without listening: the server, the tests and the OpenAPI script all start here. */
 export function buildApp (options: AppOptions) {

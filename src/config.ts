@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { DEFAULT_MAX_ARTICLE_BYTES } from './limits.js'
 
 const Config = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -11,7 +12,7 @@ const Config = z.object({
     .pipe(z.array(z.string()
       .min(16, 'each key needs at least 16 characters: a short key can be guessed')
       .regex(/^[\x21-\x2B\x2D-\x7E]+$/, 'each key must be visible ASCII without commas, to travel in a header'))),
-  MAX_ARTICLE_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024)
+  MAX_ARTICLE_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(DEFAULT_MAX_ARTICLE_BYTES)
 })
 
 export type Config = z.infer<typeof Config>

@@ -42,8 +42,8 @@ async function database (app: FastifyInstance, options: DatabaseOptions): Promis
   let repos: Repositories | null = null
   const getRepos = (): Repositories => (repos ??= createRepositories(db))
   if (options.seedDirectory && pendingMigrations(db).length === 0 && getRepos().articles.isEmpty()) {
-    const summary = seedDatabase(getRepos().writer, options.seedDirectory)
-    app.log.info({ created: summary.created.length }, 'empty database seeded')
+    const summary = await seedDatabase(db, getRepos(), options.seedDirectory)
+    app.log.info({ created: summary.created, failed: summary.failures }, 'empty database seeded')
   }
   app.decorate('db', db)
   app.decorate('repos', { getter: getRepos })
