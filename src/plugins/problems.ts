@@ -52,10 +52,8 @@ function toProblem (error: FastifyError, request: FastifyRequest): Problem {
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
     return problem(request, 413, `The body is larger than the ${request.routeOptions.bodyLimit ?? 'configured'} bytes this route takes`)
   }
-  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') {
-    const accepts = request.routeOptions.config.accepts
-    if (status === 415 && accepts) return problem(request, 415, `${error.message}: send ${accepts.join(' or ')}`)
-  }
+  const accepts = request.routeOptions.config.accepts
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' && accepts) return problem(request, 415, `${error.message}: send ${accepts.join(' or ')}`)
   if (status >= 400 && status < 500) return problem(request, status, error.message)
   return problem(request, status >= 500 && status < 600 ? status : 500, 'The server could not answer this request. It has been logged.')
 }
