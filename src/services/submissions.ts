@@ -40,6 +40,8 @@ export function metadataOf (input: NewArticle): ArticleMetadata {
   }
 }
 
+const keyReused = () => new HttpProblem(422, 'This Idempotency-Key was used with another request: use a new key for a new article')
+
 /** What a request asked for, so a key reused for another request can be told apart. */
 function fingerprintOf (input: NewArticle): string {
   const m = metadataOf(input)
@@ -67,7 +69,7 @@ export class ArticleSubmissions {
     if (idempotency) {
       const seen = this.#repos.idempotencyKeys.find(idempotency.client, idempotency.key, now)
       if (seen && seen.fingerprint !== fingerprint) {
-        throw new HttpProblem(422, 'This Idempotency-Key was used with another request: use a new key for a new article')
+        throw keyReused()
       }
       // A key whose article was deleted since is spent: the request runs again as new.
       if (seen && this.#repos.articles.exists(seen.articleId)) {
@@ -78,6 +80,11 @@ export class ArticleSubmissions {
     // The pipeline runs outside the transaction, and only for a text not stored yet.
     const parsed = this.#repos.articles.exists(articleIdOf(input.text)) ? null : this.#parser.parse(input.text)
     return this.#db.transaction(() => {
+      // Another process (an ingest beside the server) may have used the key since the look-up above.
+      const raced = idempotency && this.#repos.idempotencyKeys.find(idempotency.client, idempotency.key, now)
+      if (raced && raced.fingerprint !== fingerprint) {
+        throw keyReused()
+      }
       const { id, outcome } = this.#repos.writer.create(input.text, metadataOf(input),
         () => parsed ?? this.#parser.parse(input.text), this.#parser.version, now)
       const status = outcome === 'created' ? 201 : 200
