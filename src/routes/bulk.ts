@@ -37,12 +37,12 @@ const bulkRoutes: FastifyPluginAsyncZod<BulkRouteOptions> = async (app, { maxArt
       operationId: 'createArticlesInBulk',
       tags: ['articles'],
       summary: 'Submit many articles as NDJSON; each line\'s result streams back as NDJSON',
-      description: 'One NewArticle JSON object per line (blank lines are skipped), each line at most the size of one ' +
+      description: 'One `POST /articles` JSON body per line (blank lines are skipped), each line at most the size of one ' +
         'article\'s body. The answer streams as the input is read: one line per input line in order (`created` or ' +
         '`existing` with the id, or `failed` with a problem), then a `done` line with the totals; no `done` line means ' +
         'the stream broke off. A bad line does not stop the others. Lines are written in transactions of up to 100.',
       security,
-      requestContent: { [NDJSON]: NewArticle },
+      requestContent: Object.fromEntries(NDJSON_TYPES.map((type) => [type, NewArticle])),
       response: {
         200: { description: 'One result per input line, then the totals', content: { [NDJSON]: { schema: BulkLineResult } } },
         401: unauthorized,

@@ -51,7 +51,7 @@ t.test('/openapi.json is OpenAPI 3.1 with every route, each with summary, tags a
   t.same(writes.sort(), [...WRITES].sort())
   t.match(spec.components.securitySchemes, { bearerAuth: { type: 'http', scheme: 'bearer' } })
   t.same(Object.keys(spec.paths['/articles'].post.requestBody.content).sort(), ['application/json', 'text/plain'])
-  t.same(Object.keys(spec.paths['/articles/bulk'].post.requestBody.content), ['application/x-ndjson'])
+  t.same(Object.keys(spec.paths['/articles/bulk'].post.requestBody.content), ['application/x-ndjson', 'application/jsonl'])
   t.ok(spec.paths['/articles'].post.responses['201'].headers.Location, 'the 201 documents its Location')
 })
 
