@@ -8,7 +8,7 @@ import {
   unauthorized, unsupportedMediaType
 } from '../schemas/common.js'
 import { NewArticle, ArticleText, Extraction, ExtractionRequest, IdempotencyHeaders } from '../schemas/writes.js'
-import { assertUtf8Charset, decodeUtf8 } from '../services/text-body.js'
+import { assertReadableBody, decodeUtf8 } from '../services/text-body.js'
 
 export interface WriteRouteOptions {
   /** The largest body an article may come in, in bytes. */
@@ -30,7 +30,7 @@ const articleWriteRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app,
   const parseJson = app.getDefaultJsonParser('error', 'error')
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
     try {
-      assertUtf8Charset(request.headers['content-type'])
+      assertReadableBody(request.headers)
       parseJson(request, decodeUtf8(body as Buffer), done)
     } catch (error) {
       done(error as Error, undefined)
@@ -38,7 +38,7 @@ const articleWriteRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app,
   })
   app.addContentTypeParser('text/plain', { parseAs: 'buffer' }, (request, body, done) => {
     try {
-      assertUtf8Charset(request.headers['content-type'])
+      assertReadableBody(request.headers)
       done(null, { text: decodeUtf8(body as Buffer, 'text') })
     } catch (error) {
       done(error as Error, undefined)

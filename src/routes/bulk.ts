@@ -4,7 +4,7 @@ import { SECURITY_SCHEME } from '../plugins/auth.js'
 import { forbidden, serverError, unauthorized, unsupportedMediaType } from '../schemas/common.js'
 import { NewArticle, BulkLineResult } from '../schemas/writes.js'
 import { ingestStream } from '../services/bulk.js'
-import { assertUtf8Charset } from '../services/text-body.js'
+import { assertReadableBody } from '../services/text-body.js'
 
 export interface BulkRouteOptions {
   /** The longest line, in bytes: the same limit as one article's body. */
@@ -23,7 +23,7 @@ const bulkRoutes: FastifyPluginAsyncZod<BulkRouteOptions> = async (app, { maxArt
   app.removeAllContentTypeParsers()
   app.addContentTypeParser(NDJSON_TYPES, (request, payload, done) => {
     try {
-      assertUtf8Charset(request.headers['content-type'])
+      assertReadableBody(request.headers)
       done(null, payload)
     } catch (error) {
       done(error as Error, undefined)

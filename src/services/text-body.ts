@@ -14,10 +14,17 @@ export function decodeUtf8 (bytes: Uint8Array, name = 'body'): string {
 
 const UTF8_CHARSETS = new Set(['utf-8', 'utf8', 'us-ascii'])
 
-/** A text media type may name its charset; only UTF-8 (or its ASCII subset) is taken. */
-export function assertUtf8Charset (contentType: string | undefined): void {
-  const charset = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType ?? '')?.[1]?.toLowerCase()
+/**
+ * Refuses (415) a body this service cannot read as sent: a charset other than UTF-8 (or its ASCII
+ * subset) or a content coding such as gzip, which would otherwise reach the parsers as garbage.
+ */
+export function assertReadableBody (headers: { 'content-type'?: string | undefined, 'content-encoding'?: string | undefined }): void {
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(headers['content-type'] ?? '')?.[1]?.toLowerCase()
   if (charset !== undefined && !UTF8_CHARSETS.has(charset)) {
     throw new HttpProblem(415, `charset=${charset} is not supported: send UTF-8`)
+  }
+  const encoding = headers['content-encoding']?.trim().toLowerCase()
+  if (encoding && encoding !== 'identity') {
+    throw new HttpProblem(415, `Content-Encoding ${encoding} is not supported: send the body uncompressed`)
   }
 }

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib'
 import t from 'tap'
 import { Article } from '../../src/schemas/articles.js'
 import { Extraction } from '../../src/schemas/writes.js'
@@ -140,6 +141,7 @@ t.test('bad bodies answer the right 4xx problem and store nothing', async (t) =>
     ['a form', { ...AUTH, 'content-type': 'application/x-www-form-urlencoded' }, 'text=hello', 415, /Unsupported Media Type/],
     ['NDJSON to the single route', { ...AUTH, 'content-type': 'application/x-ndjson' }, '{"text":"x"}\n', 415, /Unsupported/],
     ['another charset', { ...AUTH, 'content-type': 'text/plain; charset=iso-8859-1' }, 'caf\u00e9', 415, /UTF-8/],
+    ['a gzipped body', { ...json, 'content-encoding': 'gzip' }, gzipSync(JSON.stringify({ text: STORY })), 415, /Content-Encoding gzip/],
     ['a body past the limit', json, JSON.stringify({ text: 'x'.repeat(3000) }), 413, /2048 bytes/],
     ['text past the limit', plain, 'y'.repeat(2049), 413, /2048 bytes/]
   ]
