@@ -76,6 +76,8 @@ const articleWriteRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app,
     const submission = app.submissions.submit(request.body, key === undefined ? undefined : { client: request.apiClient ?? '', key })
     const article = app.repos.articles.get(submission.id)
     if (!article) throw new Error(`article ${submission.id} vanished right after it was submitted`)
+    // who wrote what: the client is a digest of its key, never the key
+    request.log.info({ articleId: submission.id, outcome: submission.outcome, replayed: submission.replayed, client: request.apiClient }, 'article submitted')
     if (submission.status === 201) reply.header('location', `/articles/${submission.id}`)
     if (submission.replayed) reply.header('idempotent-replayed', 'true')
     return reply.code(submission.status).send(article)
@@ -117,6 +119,7 @@ const articleWriteRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app,
     }
   }, async (request, reply) => {
     if (!app.repos.writer.delete(request.params.id)) throw notFound('article', request.params.id)
+    request.log.info({ articleId: request.params.id, client: request.apiClient }, 'article deleted')
     return reply.code(204).send(null)
   })
 }

@@ -59,7 +59,10 @@ const bulkRoutes: FastifyPluginAsyncZod<BulkRouteOptions> = async (app, { maxArt
       ...(batchSize === undefined ? {} : { batchSize })
     })
     const ndjson = async function * () {
-      for await (const result of results) yield `${JSON.stringify(result)}\n`
+      for await (const result of results) {
+        if (result.status === 'done') request.log.info({ ...result, client: request.apiClient }, 'bulk submission read to its end')
+        yield `${JSON.stringify(result)}\n`
+      }
     }
     // A stream is sent as it is, never serialized: the response schema above documents its lines.
     return reply.type(NDJSON).send(Readable.from(ndjson()) as never)
