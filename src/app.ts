@@ -1,10 +1,14 @@
 import Fastify, { type FastifyServerOptions } from 'fastify'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { Db } from './db/connection.js'
+import auth from './plugins/auth.js'
+import { DEFAULT_MAX_ARTICLE_BYTES } from './limits.js'
 import database from './plugins/database.js'
 import openapi from './plugins/openapi.js'
 import problems, { frameworkErrors } from './plugins/problems.js'
+import articleWriteRoutes from './routes/article-writes.js'
 import articleRoutes from './routes/articles.js'
+import bulkRoutes from './routes/bulk.js'
 import entityRoutes from './routes/entities.js'
 import healthRoutes from './routes/health.js'
 import openapiRoutes from './routes/openapi.js'
@@ -17,8 +21,15 @@ export interface AppOptions {
   migrate?: boolean
   /** Seed from this folder when the database holds no article (default: never). */
   seedDirectory?: string | null
+  /** Bearer keys that may write (config.ts reads them from API_KEYS); none leaves the service read-only. */
+  apiKeys?: readonly string[]
+  /** The largest article body, and NDJSON line, in bytes (default 1 MiB). */
+  maxArticleBytes?: number
+  /** Lines of a bulk stream written per transaction (default 100). */
+  bulkBatchSize?: number
   logger?: FastifyServerOptions['logger']
 }
+
 
 /** Builds the service without listening: the server, the tests and the OpenAPI script all start here. */
 export function buildApp (options: AppOptions) {
@@ -37,12 +48,16 @@ export function buildApp (options: AppOptions) {
     migrate: options.migrate ?? true,
     seedDirectory: options.seedDirectory ?? null
   })
+  app.register(auth, { apiKeys: options.apiKeys ?? [] })
   app.register(openapi)
   app.register(healthRoutes)
   app.register(openapiRoutes)
   app.register(articleRoutes)
   app.register(quoteRoutes)
   app.register(entityRoutes)
+  const maxArticleBytes = options.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_BYTES
+  app.register(articleWriteRoutes, { maxArticleBytes })
+  app.register(bulkRoutes, { maxArticleBytes, ...(options.bulkBatchSize === undefined ? {} : { batchSize: options.bulkBatchSize }) })
   return app
 }
 

@@ -1,10 +1,18 @@
 import { z } from 'zod'
+import { DEFAULT_MAX_ARTICLE_BYTES } from './limits.js'
 
 const Config = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('localhost'),
   DATABASE_PATH: z.string().min(1).default('./data/news.db'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Comma-separated bearer keys that may write; none (the default) leaves the service read-only.
+  API_KEYS: z.string().default('')
+    .transform((value) => value.split(',').map((key) => key.trim()).filter((key) => key.length > 0))
+    .pipe(z.array(z.string()
+      .min(16, 'each key needs at least 16 characters: a short key can be guessed')
+      .regex(/^[\x21-\x2B\x2D-\x7E]+$/, 'each key must be visible ASCII without commas, to travel in a header'))),
+  MAX_ARTICLE_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(DEFAULT_MAX_ARTICLE_BYTES)
 })
 
 export type Config = z.infer<typeof Config>

@@ -6,12 +6,15 @@ type InvalidParam = NonNullable<Problem['invalidParams']>[number]
 export class HttpProblem extends Error {
   readonly statusCode: number
   readonly invalidParams: InvalidParam[] | undefined
+  /** Headers the answer must carry, e.g. WWW-Authenticate on a 401. */
+  readonly headers: Record<string, string>
 
-  constructor (statusCode: number, detail: string, invalidParams?: InvalidParam[]) {
+  constructor (statusCode: number, detail: string, invalidParams?: InvalidParam[], headers: Record<string, string> = {}) {
     super(detail)
     this.name = 'HttpProblem'
     this.statusCode = statusCode
     this.invalidParams = invalidParams
+    this.headers = headers
   }
 }
 
@@ -21,4 +24,8 @@ export function notFound (what: string, id: string): HttpProblem {
 
 export function invalidParam (name: string, where: InvalidParam['in'], reason: string): HttpProblem {
   return new HttpProblem(400, `${name}: ${reason}`, [{ name, in: where, reason }])
+}
+
+export function invalidBody (name: string, reason: string): HttpProblem {
+  return invalidParam(name, 'body', reason)
 }

@@ -1,7 +1,54 @@
 import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger'
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { SECURITY_SCHEME } from './plugins/auth.js'
 
-/** The document's fixed parts; paths and components come from the routes' zod schemas. */
+declare module 'fastify' {
+  interface FastifySchema {
+    /**
+     * For the document only: the request body's schema per media type, when it is not one JSON
+     * schema (text/plain beside JSON, an NDJSON stream that Fastify must not validate whole).
+     */
+    requestContent?: Record<string, z.ZodType>
+    /** For the document only: headers a response carries (Location, Idempotent-Replayed). */
+    responseHeaders?: Record<number, Record<string, z.ZodType>>
+  }
+}
+
+type TransformInput = Parameters<typeof jsonSchemaTransform>[0]
+
+/**
+ * The zod transform, plus two documentation-only keys: `requestContent` (each media type's zod
+ * schema converted by the same transform, so shared schemas become $refs, under requestBody.content)
+ * and `responseHeaders` (zod schemas of the headers a response carries).
+ */
+function transform (input: TransformInput) {
+  const { requestContent, responseHeaders, ...schema } = (input.schema ?? {}) as {
+    requestContent?: Record<string, z.ZodType>
+    responseHeaders?: Record<number, Record<string, z.ZodType>>
+  } & Record<string, unknown>
+  if (!input.schema || (!requestContent && !responseHeaders)) return jsonSchemaTransform(input)
+  const transformed = jsonSchemaTransform({ ...input, schema: requestContent ? { ...schema, body: undefined } : schema } as TransformInput)
+  const result = transformed.schema as Record<string, unknown> & { response?: Record<string, Record<string, unknown>> }
+  if (requestContent) {
+    result.body = {
+      content: Object.fromEntries(Object.entries(requestContent).map(([mediaType, zodSchema]) => {
+        const converted = jsonSchemaTransform({ ...input, schema: { body: zodSchema } } as TransformInput).schema as { body: unknown }
+        return [mediaType, { schema: converted.body }]
+      }))
+    }
+  }
+  for (const [status, headers] of Object.entries(responseHeaders ?? {})) {
+    const response = result.response?.[status]
+    if (!response) continue
+    response.headers = Object.fromEntries(Object.entries(headers).map(([name, header]) => {
+      const { $schema: _dialect, ...jsonSchema } = z.toJSONSchema(header)
+      return [name, jsonSchema]
+    }))
+  }
+  return { schema: result, url: transformed.url }
+}
+
 export const openapiOptions: FastifyDynamicSwaggerOptions = {
   openapi: {
     openapi: '3.1.0',
@@ -17,10 +64,20 @@ export const openapiOptions: FastifyDynamicSwaggerOptions = {
       { name: 'articles', description: 'Articles as submitted, with paragraphs' },
       { name: 'quotes', description: 'Who said what: direct, indirect and mixed quotes' },
       { name: 'entities', description: 'People, organizations, places and groups, one per referent' },
+      { name: 'extraction', description: 'The parse alone, nothing stored' },
       { name: 'service', description: 'Health, readiness and this document' }
-    ]
+    ],
+    components: {
+      securitySchemes: {
+        [SECURITY_SCHEME]: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'Writes need `Authorization: Bearer <key>`, a key from the server\'s `API_KEYS`. Reads need nothing.'
+        }
+      }
+    }
   },
-  transform: jsonSchemaTransform,
+  transform,
   // The type provider emits an input and an output variant of every registered schema; keep the used ones.
   transformObject: (document) => pruneUnusedSchemas(jsonSchemaTransformObject(document) as OpenApiDocument) as ReturnType<typeof jsonSchemaTransformObject>
 }

@@ -8,6 +8,8 @@ const config = readConfig()
 const app = buildApp({
   database: config.DATABASE_PATH,
   seedDirectory: SEED_DIR,
+  apiKeys: config.API_KEYS,
+  maxArticleBytes: config.MAX_ARTICLE_BYTES,
   logger: { level: config.LOG_LEVEL }
 })
 

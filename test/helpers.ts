@@ -1,13 +1,18 @@
 import { fileURLToPath } from 'node:url'
 import type { Test } from 'tap'
-import { buildApp, type App } from '../src/app.js'
+import { buildApp, type App, type AppOptions } from '../src/app.js'
 import type { ParsedArticle } from '../src/extract/types.js'
 
 export const SEED_DIR = fileURLToPath(new URL('../seed/', import.meta.url))
 
+/** The key test apps that write accept (pass `apiKeys: [API_KEY]`). */
+export const API_KEY = 'test-key-0123456789abcdef'
+export const AUTH = { authorization: `Bearer ${API_KEY}` }
+
 /** A fresh app on its own in-memory database, closed when the test ends. */
-export async function testApp (t: Test, options: { seed?: boolean } = {}): Promise<App> {
-  const app = buildApp({ database: ':memory:', seedDirectory: options.seed ? SEED_DIR : null })
+export async function testApp (t: Test, options: { seed?: boolean } & Omit<AppOptions, 'database' | 'seedDirectory'> = {}): Promise<App> {
+  const { seed, ...rest } = options
+  const app = buildApp({ database: ':memory:', seedDirectory: seed ? SEED_DIR : null, ...rest })
   t.teardown(() => app.close())
   await app.ready()
   return app

@@ -14,6 +14,9 @@ export interface ArticleMetadata {
 
 export type SaveOutcome = 'created' | 'updated' | 'unchanged'
 
+/** What a submission did: stored a new article, or found the same text already stored. */
+export type CreateOutcome = 'created' | 'existing'
+
 /** An article's id is derived from its text alone, so the same text always gets the same id. */
 export function articleIdOf (text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 20)
@@ -24,6 +27,8 @@ export function quoteIdOf (articleId: string, position: number): string {
 }
 
 interface StoredArticle {
+  text: string
+  title_from_text: 0 | 1
   extractor_version: string
   created_at: string
   title: string | null
@@ -71,11 +76,12 @@ export class ArticleWriter {
 
   constructor (db: Db) {
     this.#db = db
-    this.#stored = db.prepare(`SELECT extractor_version, created_at, title, published_at, url, publisher, language
+    this.#stored = db.prepare(`SELECT text, title_from_text, extractor_version, created_at, title, published_at, url,
+        publisher, language
       FROM articles WHERE id = ?`)
-    this.#insertArticle = db.prepare(`INSERT INTO articles (id, title, dateline, published_at, publisher, url, language,
-        text, lede, extractor_version, created_at, sort_at, quote_count, entity_count)
-      VALUES (@id, @title, @dateline, @publishedAt, @publisher, @url, @language,
+    this.#insertArticle = db.prepare(`INSERT INTO articles (id, title, title_from_text, dateline, published_at, publisher,
+        url, language, text, lede, extractor_version, created_at, sort_at, quote_count, entity_count)
+      VALUES (@id, @title, @titleFromText, @dateline, @publishedAt, @publisher, @url, @language,
         @text, @lede, @extractorVersion, @createdAt, @sortAt, @quoteCount, @entityCount)`)
     this.#insertParagraph = db.prepare(`INSERT INTO paragraphs (article_id, idx, kind, text, start, "end")
       VALUES (?, ?, ?, ?, ?, ?)`)
@@ -111,13 +117,7 @@ export class ArticleWriter {
    */
   save (text: string, metadata: ArticleMetadata, parsed: ParsedArticle, extractorVersion: string, now = new Date()): { id: string, outcome: SaveOutcome } {
     const id = articleIdOf(text)
-    const wanted = {
-      title: metadata.title ?? parsed.title,
-      published_at: metadata.publishedAt ?? null,
-      url: metadata.url ?? null,
-      publisher: metadata.publisher ?? null,
-      language: metadata.language ?? 'en'
-    }
+    const wanted = wantedMetadata(metadata, parsed)
     return this.#db.transaction(() => {
       const stored = this.#stored.get(id)
       if (stored && stored.extractor_version === extractorVersion && sameMetadata(stored, wanted)) {
@@ -127,7 +127,47 @@ export class ArticleWriter {
       const createdAt = stored?.created_at ?? now.toISOString()
       this.#insert(id, text, wanted, parsed, extractorVersion, createdAt)
       return { id, outcome: stored ? 'updated' as const : 'created' as const }
-    })()
+    }).immediate()
+  }
+
+  /**
+   * Stores a new article, or finds it already stored from the same text and leaves it untouched
+   * (metadata included: a submission never rewrites someone else's article).
+   * `parse` is called only when the article is new: callers parse before the transaction when they
+   * can, so the write lock is not held while the pipeline runs. Call it inside a transaction of your
+   * own to batch several; it opens one otherwise.
+   */
+  create (text: string, metadata: ArticleMetadata, parse: () => ParsedArticle, extractorVersion: string, now = new Date()): { id: string, outcome: CreateOutcome } {
+    const id = articleIdOf(text)
+    return this.#db.transaction(() => {
+      if (this.#stored.get(id)) return { id, outcome: 'existing' as const }
+      const parsed = parse()
+      this.#insert(id, text, wantedMetadata(metadata, parsed), parsed, extractorVersion, now.toISOString())
+      return { id, outcome: 'created' as const }
+    }).immediate()
+  }
+
+  /**
+   * Replaces a stored article's parse with `parsed` (made from its stored text by `extractorVersion`),
+   * keeping its id, metadata and creation time. A title taken from the text follows the new parse.
+   * Returns false when the article is gone.
+   */
+  reparse (id: string, parsed: ParsedArticle, extractorVersion: string): boolean {
+    return this.#db.transaction(() => {
+      const stored = this.#stored.get(id)
+      if (!stored) return false
+      const meta: ArticleColumns = {
+        title: stored.title_from_text ? parsed.title : stored.title,
+        title_from_text: stored.title_from_text,
+        published_at: stored.published_at,
+        url: stored.url,
+        publisher: stored.publisher,
+        language: stored.language
+      }
+      this.#remove(id)
+      this.#insert(id, stored.text, meta, parsed, extractorVersion, stored.created_at)
+      return true
+    }).immediate()
   }
 
   /** Removes an article with its quotes and mentions; entities left with no article go too. */
@@ -136,7 +176,7 @@ export class ArticleWriter {
       if (!this.#stored.get(id)) return false
       this.#remove(id)
       return true
-    })()
+    }).immediate()
   }
 
   #remove (id: string): void {
@@ -147,13 +187,13 @@ export class ArticleWriter {
     for (const entityId of entityIds) this.#deleteIfOrphan.run(entityId)
   }
 
-  #insert (id: string, text: string, meta: Omit<StoredArticle, 'extractor_version' | 'created_at'>,
+  #insert (id: string, text: string, meta: ArticleColumns,
     parsed: ParsedArticle, extractorVersion: string, createdAt: string): void {
     const sortAt = meta.published_at ?? createdAt
     const entities = mergeById(parsed.entities)
     const entityIds = new Set(entities.map((e) => e.id))
     this.#insertArticle.run({
-      id, text, title: meta.title, dateline: parsed.dateline, publishedAt: meta.published_at, publisher: meta.publisher,
+      id, text, title: meta.title, titleFromText: meta.title_from_text, dateline: parsed.dateline, publishedAt: meta.published_at, publisher: meta.publisher,
       url: meta.url, language: meta.language, lede: parsed.lede, extractorVersion, createdAt, sortAt,
       quoteCount: parsed.quotes.length, entityCount: entities.length
     })
@@ -183,7 +223,22 @@ export class ArticleWriter {
   }
 }
 
-function sameMetadata (stored: StoredArticle, wanted: Omit<StoredArticle, 'extractor_version' | 'created_at'>): boolean {
+/** The article's columns that its submitter decides (or the text, for a title nobody gave). */
+type ArticleColumns = Omit<StoredArticle, 'text' | 'extractor_version' | 'created_at'>
+
+function wantedMetadata (metadata: ArticleMetadata, parsed: ParsedArticle): ArticleColumns {
+  const given = metadata.title ?? null
+  return {
+    title: given ?? parsed.title,
+    title_from_text: given === null ? 1 : 0,
+    published_at: metadata.publishedAt ?? null,
+    url: metadata.url ?? null,
+    publisher: metadata.publisher ?? null,
+    language: metadata.language ?? 'en'
+  }
+}
+
+function sameMetadata (stored: StoredArticle, wanted: ArticleColumns): boolean {
   return stored.title === wanted.title && stored.published_at === wanted.published_at && stored.url === wanted.url &&
     stored.publisher === wanted.publisher && stored.language === wanted.language
 }

@@ -69,6 +69,8 @@ export class ArticleRepository {
   readonly #afterWithEntity: Statement<[string, string, string, number], ArticleRow>
   readonly #exists: Statement<[string], { id: string }>
   readonly #any: Statement<[], { id: string }>
+  readonly #versions: Statement<[], { version: string, count: number }>
+  readonly #toReparse: Statement<[string, string, number], { id: string, text: string }>
 
   constructor (db: Db) {
     this.#byId = db.prepare(`SELECT ${SUMMARY_COLUMNS}, a.text FROM articles a WHERE a.id = ?`)
@@ -83,6 +85,10 @@ export class ArticleRepository {
     this.#afterWithEntity = db.prepare(`${byEntity} AND (ae.sort_at, ae.article_id) < (?, ?) ${entityOrder}`)
     this.#exists = db.prepare('SELECT id FROM articles WHERE id = ?')
     this.#any = db.prepare('SELECT id FROM articles LIMIT 1')
+    this.#versions = db.prepare(`SELECT extractor_version AS version, count(*) AS count FROM articles
+      GROUP BY extractor_version`)
+    this.#toReparse = db.prepare(`SELECT id, text FROM articles WHERE extractor_version = ? AND id > ?
+      ORDER BY id LIMIT ?`)
   }
 
   get (id: string): Article | null {
@@ -98,6 +104,16 @@ export class ArticleRepository {
 
   isEmpty (): boolean {
     return this.#any.get() === undefined
+  }
+
+  /** How many articles each extractor version parsed. */
+  countByExtractorVersion (): Map<string, number> {
+    return new Map(this.#versions.all().map((row) => [row.version, row.count]))
+  }
+
+  /** The next `limit` articles (id and text) parsed by `version`, in id order after `afterId`. */
+  parsedBy (version: string, afterId: string, limit: number): { id: string, text: string }[] {
+    return this.#toReparse.all(version, afterId, limit)
   }
 
   list ({ limit, cursor, entity }: ArticleListOptions): Page<ArticleSummary> {

@@ -4,11 +4,13 @@ import { openDatabase, type Db } from '../db/connection.js'
 import { migrate, pendingMigrations } from '../db/migrate.js'
 import { createRepositories, type Repositories } from '../db/repositories.js'
 import { seedDatabase } from '../ingest.js'
+import { ArticleSubmissions } from '../services/submissions.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Db
     repos: Repositories
+    submissions: ArticleSubmissions
   }
 }
 
@@ -40,11 +42,13 @@ async function database (app: FastifyInstance, options: DatabaseOptions): Promis
   let repos: Repositories | null = null
   const getRepos = (): Repositories => (repos ??= createRepositories(db))
   if (options.seedDirectory && pendingMigrations(db).length === 0 && getRepos().articles.isEmpty()) {
-    const summary = seedDatabase(getRepos().writer, options.seedDirectory)
-    app.log.info({ created: summary.created.length }, 'empty database seeded')
+    const summary = await seedDatabase(db, getRepos(), options.seedDirectory)
+    app.log.info({ created: summary.created, failed: summary.failures }, 'empty database seeded')
   }
   app.decorate('db', db)
   app.decorate('repos', { getter: getRepos })
+  let submissions: ArticleSubmissions | null = null
+  app.decorate('submissions', { getter: () => (submissions ??= new ArticleSubmissions(db, getRepos())) })
 }
 
 export default fp(database, { name: 'database' })

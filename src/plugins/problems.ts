@@ -49,8 +49,20 @@ function toProblem (error: FastifyError, request: FastifyRequest): Problem {
   const status = error.statusCode ?? 500
   // Fastify's own 4xx errors (bad JSON, body too large, wrong media type) say what the client did;
   // anything else is ours, and its message may hold SQL or paths.
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    return problem(request, 413, `The body is larger than the ${request.routeOptions.bodyLimit ?? 'configured'} bytes this route takes`)
+  }
+  const accepts = request.routeOptions.config.accepts
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' && accepts) return problem(request, 415, `${error.message}: send ${accepts.join(' or ')}`)
   if (status >= 400 && status < 500) return problem(request, status, error.message)
   return problem(request, status >= 500 && status < 600 ? status : 500, 'The server could not answer this request. It has been logged.')
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The media types a route's body may have: a 415 names them. */
+    accepts?: string[]
+  }
 }
 
 function send (reply: FastifyReply, body: Problem): FastifyReply {
@@ -67,6 +79,7 @@ async function problems (app: FastifyInstance): Promise<void> {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const body = toProblem(error, request)
     if (body.status >= 500) request.log.error({ err: error }, 'request failed')
+    if (error instanceof HttpProblem) reply.headers(error.headers)
     return send(reply, body)
   })
   app.setNotFoundHandler((request, reply) => {

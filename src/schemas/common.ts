@@ -40,6 +40,10 @@ export function problemResponse (description: string) {
 export const badRequest = problemResponse('A parameter was rejected: `invalidParams` names it')
 export const notFound = problemResponse('No such resource')
 export const serverError = problemResponse('The server failed; the body hides internals')
+export const unauthorized = problemResponse('No bearer key, or one the server does not accept: `WWW-Authenticate` says which')
+export const forbidden = problemResponse('Writes are disabled: the server has no `API_KEYS`; the detail says how to enable them')
+export const payloadTooLarge = problemResponse('The body is larger than the server takes (1 MiB unless configured otherwise)')
+export const unsupportedMediaType = problemResponse('A media type (or charset) the route does not take: the detail lists those it does')
 
 export const Span = z.object({
   start: z.number().int().nonnegative().describe('Offset of the first character in the article text (JavaScript string index)'),

@@ -52,3 +52,17 @@ t.test('a file database is opened in WAL mode with foreign keys on, its folder c
   t.equal(db.pragma('journal_mode', { simple: true }), 'wal')
   t.equal(db.pragma('foreign_keys', { simple: true }), 1)
 })
+
+t.test('002 applies over a database of 001 with articles: their titles are kept on re-parse', async (t) => {
+  const db = openDatabase(':memory:')
+  t.teardown(() => db.close())
+  const [first, ...rest] = readMigrations()
+  if (!first) throw new Error('no migrations')
+  migrate(db, [first])
+  db.prepare(`INSERT INTO articles (id, title, text, lede, extractor_version, created_at, sort_at)
+    VALUES ('a1', 'A title', 'A title\n\nBody.', 'Body.', '0.1.0', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`).run()
+  migrate(db, [first, ...rest])
+  t.equal(db.prepare("SELECT title_from_text FROM articles WHERE id = 'a1'").pluck().get(), 0)
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all()
+  t.ok(tables.includes('idempotency_keys'))
+})

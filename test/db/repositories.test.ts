@@ -111,3 +111,24 @@ t.test('a cursor that is not one a list issued is rejected', async (t) => {
   t.throws(() => articles.list({ limit: 5, cursor: Buffer.from('[1,2]').toString('base64url') }), InvalidCursorError)
   t.throws(() => entities.list({ limit: 5, cursor: Buffer.from('{"a":1}').toString('base64url') }), InvalidCursorError)
 })
+
+t.test('create stores a new text once and never rewrites a stored one; it parses only what is new', async (t) => {
+  const { writer, articles } = fresh(t)
+  const text = quotedText(5)
+  let parses = 0
+  const parse = () => { parses++; return parsedArticle(text) }
+  t.same(writer.create(text, { publisher: 'First' }, parse, 'v1'), { id: articleIdOf(text), outcome: 'created' })
+  t.same(writer.create(text, { publisher: 'Second' }, parse, 'v2'), { id: articleIdOf(text), outcome: 'existing' })
+  t.equal(parses, 1, 'the stored text was not parsed again')
+  t.match(articles.get(articleIdOf(text)), { publisher: 'First', extractorVersion: 'v1' })
+})
+
+t.test('reparse replaces the parse in place: id, metadata and creation time stay; a missing article is false', async (t) => {
+  const { writer, articles, entities } = fresh(t)
+  const text = quotedText(6)
+  const { id } = writer.save(text, { publisher: 'Wire' }, parsedArticle(text), 'v1', new Date('2026-01-01T00:00:00Z'))
+  t.equal(writer.reparse(id, parsedArticle(text, { entities: [], quotes: [] }), 'v2'), true)
+  t.match(articles.get(id), { publisher: 'Wire', extractorVersion: 'v2', createdAt: '2026-01-01T00:00:00.000Z', quoteCount: 0, entityCount: 0 })
+  t.equal(entities.get('person-ada-lovelace'), null, 'an entity the new parse no longer finds is gone')
+  t.equal(writer.reparse('missing', parsedArticle(text), 'v2'), false)
+})

@@ -6,9 +6,18 @@ import { testApp } from '../helpers.js'
 
 const ROUTES = ['/health', '/ready', '/openapi.json', '/openapi.yaml', '/articles', '/articles/{id}', '/articles/{id}/quotes',
   '/articles/{id}/entities', '/quotes', '/quotes/{id}', '/entities', '/entities/{id}', '/entities/{id}/quotes',
-  '/entities/{id}/articles']
+  '/entities/{id}/articles', '/articles/bulk', '/extract']
+const WRITES = ['POST /articles', 'POST /articles/bulk', 'POST /extract', 'DELETE /articles/{id}']
 
-interface Operation { operationId?: string, summary?: string, tags?: string[], parameters?: { in: string }[], responses: Record<string, unknown> }
+interface Operation {
+  operationId?: string
+  summary?: string
+  tags?: string[]
+  parameters?: { in: string }[]
+  requestBody?: { content: Record<string, unknown> }
+  security?: Record<string, string[]>[]
+  responses: Record<string, unknown>
+}
 
 t.test('/openapi.json is OpenAPI 3.1 with every route, each with summary, tags and its error responses', async (t) => {
   const app = await testApp(t)
@@ -18,16 +27,32 @@ t.test('/openapi.json is OpenAPI 3.1 with every route, each with summary, tags a
   t.equal(spec.openapi, '3.1.0')
   t.same(Object.keys(spec.paths).sort(), [...ROUTES].sort())
   const operationIds = new Set<string>()
-  for (const [path, item] of Object.entries(spec.paths as Record<string, { get: Operation }>)) {
-    const op = item.get
-    t.ok(op.operationId && !operationIds.has(op.operationId), `${path} has its own operationId, for generated clients`)
-    operationIds.add(op.operationId ?? '')
-    t.ok(op.summary, `${path} has a summary`)
-    t.ok(op.tags?.length, `${path} has tags`)
-    t.ok(op.responses['200'] && op.responses['500'], `${path} declares 200 and 500`)
-    if (op.parameters?.length) t.ok(op.responses['400'], `${path} declares 400`)
-    if (path.includes('{id}')) t.ok(op.responses['404'], `${path} declares 404`)
+  const writes: string[] = []
+  for (const [path, item] of Object.entries(spec.paths as Record<string, Record<string, Operation>>)) {
+    for (const [method, op] of Object.entries(item)) {
+      const name = `${method.toUpperCase()} ${path}`
+      t.ok(op.operationId && !operationIds.has(op.operationId), `${name} has its own operationId, for generated clients`)
+      operationIds.add(op.operationId ?? '')
+      t.ok(op.summary, `${name} has a summary`)
+      t.ok(op.tags?.length, `${name} has tags`)
+      t.ok((op.responses['200'] ?? op.responses['204']) && op.responses['500'], `${name} declares its success and 500`)
+      if (op.parameters?.length || op.requestBody) t.ok(op.responses['400'] ?? op.responses['415'], `${name} declares 400 or 415`)
+      if (path.includes('{id}')) t.ok(op.responses['404'], `${name} declares 404`)
+      if (method === 'get') {
+        t.notOk(op.security, `${name} is open`)
+        continue
+      }
+      writes.push(name)
+      t.same(op.security, [{ bearerAuth: [] }], `${name} needs the bearer key`)
+      for (const status of ['401', '403']) t.ok(op.responses[status], `${name} declares ${status}`)
+      if (op.requestBody) t.ok(op.responses['413'] ?? path.endsWith('/bulk'), `${name} declares 413`)
+    }
   }
+  t.same(writes.sort(), [...WRITES].sort())
+  t.match(spec.components.securitySchemes, { bearerAuth: { type: 'http', scheme: 'bearer' } })
+  t.same(Object.keys(spec.paths['/articles'].post.requestBody.content).sort(), ['application/json', 'text/plain'])
+  t.same(Object.keys(spec.paths['/articles/bulk'].post.requestBody.content), ['application/x-ndjson', 'application/jsonl'])
+  t.ok(spec.paths['/articles'].post.responses['201'].headers.Location, 'the 201 documents its Location')
 })
 
 t.test('openapi.yaml is the generated spec: it has not drifted from the routes (run npm run openapi)', async (t) => {

@@ -1,0 +1,100 @@
+import { createHash } from 'node:crypto'
+import { articleIdOf, type ArticleMetadata, type CreateOutcome } from '../db/article-writer.js'
+import type { Db } from '../db/connection.js'
+import type { Repositories } from '../db/repositories.js'
+import { HttpProblem } from '../errors.js'
+import { parseArticle } from '../extract/pipeline.js'
+import type { ParsedArticle } from '../extract/types.js'
+import { EXTRACTOR_VERSION } from '../extract/version.js'
+import type { NewArticle } from '../schemas/writes.js'
+
+export interface Submission {
+  id: string
+  outcome: CreateOutcome
+  /** 201 for a new article, 200 for one already stored; a replay answers what its first request did. */
+  status: 200 | 201
+  /** True when an Idempotency-Key seen before decided the answer. */
+  replayed: boolean
+}
+
+export interface IdempotencyKey {
+  /** Who sent it: keys are scoped to the API key that authorised them. */
+  client: string
+  key: string
+}
+
+export interface Parser {
+  parse: (text: string) => ParsedArticle
+  version: string
+}
+
+export const PIPELINE: Parser = { parse: parseArticle, version: EXTRACTOR_VERSION }
+
+export function metadataOf (input: NewArticle): ArticleMetadata {
+  return {
+    title: input.title ?? null,
+    publishedAt: input.publishedAt ?? null,
+    url: input.url ?? null,
+    publisher: input.publisher ?? null,
+    ...(input.language ? { language: input.language } : {})
+  }
+}
+
+const keyReused = () => new HttpProblem(422, 'This Idempotency-Key was used with another request: use a new key for a new article')
+
+/** What a request asked for, so a key reused for another request can be told apart. */
+function fingerprintOf (input: NewArticle): string {
+  const m = metadataOf(input)
+  const canonical = JSON.stringify([input.text, m.title, m.publishedAt, m.url, m.publisher, m.language ?? null])
+  return createHash('sha256').update(canonical, 'utf8').digest('hex')
+}
+
+/**
+ * Stores submitted articles: the same text is stored once (its id comes from the text), and an
+ * Idempotency-Key makes a retried request answer exactly what its first answered.
+ */
+export class ArticleSubmissions {
+  readonly #db: Db
+  readonly #repos: Repositories
+  readonly #parser: Parser
+
+  constructor (db: Db, repos: Repositories, parser: Parser = PIPELINE) {
+    this.#db = db
+    this.#repos = repos
+    this.#parser = parser
+  }
+
+  submit (input: NewArticle, idempotency?: IdempotencyKey, now = new Date()): Submission {
+    const fingerprint = idempotency ? fingerprintOf(input) : ''
+    if (idempotency) {
+      const seen = this.#repos.idempotencyKeys.find(idempotency.client, idempotency.key, now)
+      if (seen && seen.fingerprint !== fingerprint) {
+        throw keyReused()
+      }
+      // A key whose article was deleted since is spent: the request runs again as new.
+      if (seen && this.#repos.articles.exists(seen.articleId)) {
+        const status = seen.status === 201 ? 201 : 200
+        return { id: seen.articleId, outcome: status === 201 ? 'created' : 'existing', status, replayed: true }
+      }
+    }
+    // The pipeline runs outside the transaction, and only for a text not stored yet.
+    const parsed = this.#repos.articles.exists(articleIdOf(input.text)) ? null : this.#parser.parse(input.text)
+    return this.#db.transaction(() => {
+      // Another process (an ingest beside the server) may have used the key since the look-up above.
+      const raced = idempotency && this.#repos.idempotencyKeys.find(idempotency.client, idempotency.key, now)
+      if (raced && raced.fingerprint !== fingerprint) {
+        throw keyReused()
+      }
+      const { id, outcome } = this.#repos.writer.create(input.text, metadataOf(input),
+        () => parsed ?? this.#parser.parse(input.text), this.#parser.version, now)
+      const status = outcome === 'created' ? 201 : 200
+      if (idempotency) this.#repos.idempotencyKeys.remember(idempotency.client, idempotency.key, { fingerprint, articleId: id, status }, now)
+      return { id, outcome, status, replayed: false } satisfies Submission
+    }).immediate()
+  }
+
+  /** The parse of a text as the pipeline makes it, stored nowhere. */
+  extract (text: string) {
+    return { extractorVersion: this.#parser.version, ...this.#parser.parse(text) }
+  }
+}
