@@ -4,6 +4,7 @@
 // is the unit the quote stage reads.
 import { ABBREVIATIONS, CUE_VERBS, FUNCTION_WORDS } from './lexicon.js'
 import { firstOpenAtOrAfter, outerRegions, type QuotedRegion } from './quotemarks.js'
+import { onlyTrailing } from './source.js'
 import { tokenize } from './tokens.js'
 import type { Paragraph, Sentence, Token } from './types.js'
 import { at } from './at.js'
@@ -43,10 +44,24 @@ const ATTRIBUTION_REACH = 6
 function attributionFollows (tokens: Token[], i: number): boolean {
   for (let k = i; k < Math.min(tokens.length, i + ATTRIBUTION_REACH); k++) {
     const t = at(tokens, k)
-    if (CUE_VERBS.has(t.text)) return k === i || /^\p{Lu}/u.test(at(tokens, i).text)
+    if (CUE_VERBS.has(t.text)) return k === i ? attributionEnds(tokens, k + 1, false) : /^\p{Lu}/u.test(at(tokens, i).text) && attributionEnds(tokens, k + 1, true)
     if (!/^[\p{L}.]/u.test(t.text)) return false
   }
   return false
+}
+
+/**
+ * An attribution's tail, then a stop or a comma: after "said", a few words ("said the senator on
+ * Monday."); after "Clinton said", only a time or setting ("Clinton said Tuesday."), since other
+ * words are what was said ("She says it is over.").
+ */
+function attributionEnds (tokens: Token[], i: number, sourced: boolean): boolean {
+  for (let k = i; k < Math.min(tokens.length, i + ATTRIBUTION_REACH); k++) {
+    const t = at(tokens, k).text
+    if (/^[.,;!?]$/u.test(t)) return !sourced || onlyTrailing(tokens, i, k)
+    if (!/^[\p{L}\p{N}]/u.test(t)) return false
+  }
+  return i >= tokens.length
 }
 
 export function splitSentences (text: string, paragraph: Paragraph, regions: QuotedRegion[]): Sentence[] {

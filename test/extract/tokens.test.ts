@@ -57,3 +57,15 @@ t.test('sentences do not split inside quotes or after abbreviations', async (t) 
   ])
   t.equal(doc.sentences[0]?.paragraph, -1, 'the title is a pseudo-sentence')
 })
+
+t.test('a quote closing on a stop keeps the attribution that follows it, not a new sentence', async (t) => {
+  const text = 'Headline\n\n“Why now?” Clinton said. “Never again!” said the senator on Monday. She called it “a mess.” She says it is over.'
+  const { title, paragraphs } = segment(text)
+  const doc = buildDoc(text, title, paragraphs)
+  t.same(doc.sentences.slice(1).map((s) => text.slice(s.start, s.end)), [
+    '“Why now?” Clinton said.',
+    '“Never again!” said the senator on Monday.',
+    'She called it “a mess.”',
+    'She says it is over.',
+  ])
+})
