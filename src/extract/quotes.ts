@@ -133,11 +133,41 @@ class ExtentIndex {
 
 const REFINE_OVERLAP = 0.9
 
+const CLOSING_MARK = /["”»’'][.,;:!?]?$/u
+
+/**
+ * '... called the summit “too little,” he said. “Without new policies, it fails.”': a quoted
+ * sentence with no attribution of its own, right after an attributed quote that ends on a quoted
+ * phrase, goes on that quote, as it goes on a direct one ('“A,” he said. “B.”').
+ */
+function continueQuotedSentences (doc: Doc, quotes: RawQuote[]): RawQuote[] {
+  const out: RawQuote[] = []
+  const endsQuoted = (p: RawQuote) => {
+    const last = p.spans[p.spans.length - 1]
+    return !!last && CLOSING_MARK.test(doc.text.slice(last.start, last.end))
+  }
+  for (const q of quotes) {
+    const first = q.spans[0]
+    const opensSentence = q.kind === 'direct' && !q.cue && !!first && first.start === doc.sentences[q.sentence]?.start
+    // of the previous sentence's attributed quotes, the one whose cue comes last: "…,” Smith said."
+    let owner: RawQuote | undefined
+    for (let i = out.length - 1; opensSentence && i >= 0; i--) {
+      const p = out[i] as RawQuote
+      if (p.sentence !== q.sentence - 1 || p.paragraph !== q.paragraph) break
+      if (p.kind === 'mixed' && p.cue && endsQuoted(p) && (!owner?.cue || p.cue.start > owner.cue.start)) owner = p
+    }
+    if (owner) owner.spans.push(...q.spans)
+    else out.push(q)
+  }
+  return out
+}
+
 /** Every quote of the document, in document order (the title's first). */
 export function findQuotes (doc: Doc): RawQuote[] {
   const direct = findDirectQuotes(doc)
   const reported = findReportedQuotes(doc, direct.usedCues, direct.quotes)
   const headline = headlineQuote(doc)
   const all = [...(headline ? [headline] : []), ...combine(doc, direct.quotes, reported, attributionModels(), headline !== null)]
-  return all.sort((a, b) => (a.paragraph === null ? -1 : 0) - (b.paragraph === null ? -1 : 0) || at(a.spans, 0).start - at(b.spans, 0).start)
+  const ordered = all.sort((a, b) => (a.paragraph === null ? -1 : 0) - (b.paragraph === null ? -1 : 0) || at(a.spans, 0).start - at(b.spans, 0).start)
+  return continueQuotedSentences(doc, ordered)
 }

@@ -65,6 +65,11 @@ const cases: Array<{ name: string, body: string, expected: Expected[] }> = [
     expected: [{ kind: 'direct', text: '“How many times do we have to see this?” “This is just unbearable.”', cue: 'said', source: 'Clinton', speaker: 'Clinton' }],
   },
   {
+    name: 'a quoted sentence without attribution goes on the attributed quote before it that ends on a quoted phrase',
+    body: 'The talks ended.\n\nThe summit was “a failure,” Smith said. “Without new policies, nothing changes.”',
+    expected: [{ kind: 'mixed', text: 'The summit was “a failure,” “Without new policies, nothing changes.”', cue: 'said', source: 'Smith', speaker: 'Smith' }],
+  },
+  {
     name: 'direct quote split around its cue is one quote with two fragments',
     body: '“We will not back down,” Prime Minister Keir Starmer said, “and we will win.”',
     expected: [{ kind: 'direct', text: '“We will not back down,” “and we will win.”', cue: 'said', source: 'Prime Minister Keir Starmer', speaker: 'Keir Starmer' }],
