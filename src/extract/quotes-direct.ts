@@ -77,6 +77,22 @@ function attributionBefore (doc: Doc, tokens: Token[], from: number, open: numbe
   return { cue: rangeSpan(doc, tokens, cue), source: source ? rangeSpan(doc, tokens, source) : null }
 }
 
+/**
+ * "He said:" closing the paragraph before: the attribution of a quote opening the next one. Only
+ * for the first sentence of a paragraph whose previous sentence, in another paragraph, ends so.
+ */
+function introducedBy (doc: Doc, index: number): Attribution | null {
+  const sentence = doc.sentences[index]
+  const previous = doc.sentences[index - 1]
+  if (!sentence || !previous || previous.paragraph < 0 || previous.paragraph === sentence.paragraph) return null
+  const tokens = previous.tokens
+  if (tokens[tokens.length - 1]?.text !== ':') return null
+  const cue = cueAt(tokens, tokens.length - 2) ?? cueAt(tokens, tokens.length - 3)
+  if (!cue || cue.to !== tokens.length - 1) return null
+  const source = sourceBefore(tokens, cue.from, 0)
+  return source ? { cue: rangeSpan(doc, tokens, cue), source: rangeSpan(doc, tokens, source) } : null
+}
+
 interface Scan { doc: Doc, result: DirectResult, last: RawQuote | null, lastParagraph: number, carry: boolean }
 
 /** `starts`: token start offset → token index, for the sentence being scanned. */
@@ -112,7 +128,7 @@ function scanSentence (scan: Scan, sentence: Sentence, index: number): void {
     const span = innerSpan(doc, r)
     if (open < 0 || close < 0 || tailEnd < 0 || !span) return
     const leadEmpty = open === leadFrom
-    const front = attributionBefore(doc, tokens, leadFrom, open)
+    const front = attributionBefore(doc, tokens, leadFrom, open) ?? (k === 0 && open === 0 ? introducedBy(doc, index) : null)
     const back = attributionAfter(doc, tokens, close + 1, tailEnd)
     const tailEmpty = tokens.slice(close + 1, tailEnd).every((t) => PUNCT_ONLY.test(t.text))
     const last = scan.last

@@ -70,6 +70,11 @@ const cases: Array<{ name: string, body: string, expected: Expected[] }> = [
     expected: [{ kind: 'mixed', text: 'The summit was “a failure,” “Without new policies, nothing changes.”', cue: 'said', source: 'Smith', speaker: 'Smith' }],
   },
   {
+    name: 'a paragraph ending "He said:" attributes the quote opening the next one',
+    body: 'Trump spoke in Ohio.\n\nHe said:\n\n“We have a situation where our inner cities are in trouble.”',
+    expected: [{ kind: 'direct', text: '“We have a situation where our inner cities are in trouble.”', cue: 'said', source: 'He', speaker: 'Trump' }],
+  },
+  {
     name: 'direct quote split around its cue is one quote with two fragments',
     body: '“We will not back down,” Prime Minister Keir Starmer said, “and we will win.”',
     expected: [{ kind: 'direct', text: '“We will not back down,” “and we will win.”', cue: 'said', source: 'Prime Minister Keir Starmer', speaker: 'Keir Starmer' }],
