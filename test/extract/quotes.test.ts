@@ -71,8 +71,8 @@ const cases: Array<{ name: string, body: string, expected: Expected[] }> = [
   },
   {
     name: 'a paragraph ending "He said:" attributes the quote opening the next one',
-    body: 'Trump spoke in Ohio.\n\nHe said:\n\n“We have a situation where our inner cities are in trouble.”',
-    expected: [{ kind: 'direct', text: '“We have a situation where our inner cities are in trouble.”', cue: 'said', source: 'He', speaker: 'Trump' }],
+    body: 'Rally in Ohio\n\nDonald Trump spoke in Ohio on Monday.\n\nHe said:\n\n“We have a situation where our inner cities are in trouble.”',
+    expected: [{ kind: 'direct', text: '“We have a situation where our inner cities are in trouble.”', cue: 'said', source: 'He', speaker: 'Donald Trump' }],
   },
   {
     name: 'direct quote split around its cue is one quote with two fragments',
