@@ -3,7 +3,7 @@
 // over each sentence, labels O / B(egin) / I(nside), each decision seeing the previous label.
 import { hashString, mix, mix3 } from './hash.js'
 import type { TokenView } from './tokens.js'
-import type { HashedTrainer, Scorer } from './weights.js'
+import { HashedModel, type HashedTrainer, type Scorer } from './weights.js'
 
 export const O = 0
 export const B = 1
@@ -100,15 +100,36 @@ export function tagCues (v: TokenView, sentence: number, model: Scorer, training
   return cues
 }
 
+/** Each previous label's constant transition feature, scored: the same for every token of every sentence. */
+const labelScores = new WeakMap<Scorer, Float64Array>()
+
+function labelScoresOf (model: Scorer): Float64Array {
+  let cached = labelScores.get(model)
+  if (!cached) {
+    cached = new Float64Array(9)
+    for (const p of LABELS) {
+      transitions[0] = PREVIOUS[p]?.[0] ?? 0
+      model.scoreAll(transitions, 1, scores)
+      for (const l of LABELS) cached[p * 3 + l] = scores[l] ?? 0
+    }
+    labelScores.set(model, cached)
+  }
+  return cached
+}
+
 function viterbi (v: TokenView, from: number, to: number, model: Scorer): number[] {
   const length = to - from
   if (trellis.delta.length < length * 3) trellis = { delta: new Float64Array(length * 6), back: new Int8Array(length * 6) }
   const { delta, back } = trellis
   delta.fill(-Infinity, 0, length * 3)
+  // a model being trained changes under us: only a loaded one's label scores can be kept
+  const constant = model instanceof HashedModel ? labelScoresOf(model) : null
   for (let k = 0; k < length; k++) {
     const i = from + k
     const silent = v.quoted[i] === 1
     if (!silent) model.scoreAll(features, staticFeatures(v, i, from, to, features), staticScores)
+    const word = at(v.word, i, from, to)
+    const previousWord = at(v.word, i - 1, from, to)
     for (const p of LABELS) {
       const before = k === 0 ? (p === O ? 0 : -Infinity) : delta[(k - 1) * 3 + p] ?? -Infinity
       if (before === -Infinity) continue
@@ -117,10 +138,14 @@ function viterbi (v: TokenView, from: number, to: number, model: Scorer): number
         continue
       }
       // the static part is summed once per token; only the transition features per previous label
-      model.scoreAll(transitions, transitionFeatures(v, i, from, to, p, transitions, 0), scores)
+      const [label, withWord, withPrevious] = PREVIOUS[p] ?? [0, 0, 0]
+      transitions[0] = mix(withWord, word)
+      transitions[1] = mix(withPrevious, previousWord)
+      if (constant) model.scoreAll(transitions, 2, scores)
+      else { transitions[2] = label; model.scoreAll(transitions, 3, scores) }
       for (const l of LABELS) {
         if (l === I && p === O) continue
-        const s = before + (staticScores[l] ?? 0) + (scores[l] ?? 0)
+        const s = before + (staticScores[l] ?? 0) + (scores[l] ?? 0) + (constant?.[p * 3 + l] ?? 0)
         if (s > (delta[k * 3 + l] ?? -Infinity)) { delta[k * 3 + l] = s; back[k * 3 + l] = p }
       }
     }
