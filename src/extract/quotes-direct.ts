@@ -58,7 +58,7 @@ function attributionAfter (doc: Doc, tokens: Token[], from: number, to: number):
   for (let c = from; c < Math.min(to, from + CUE_REACH); c++) {
     const cue = cueAt(tokens, c)
     if (!cue) continue
-    const before = sourceBefore(tokens, c, from)
+    const before = sourceBefore(tokens, c, from, true)
     if (before && before.from === from) return { cue: rangeSpan(doc, tokens, cue), source: rangeSpan(doc, tokens, before) }
     const after: Range | null = c === from ? sourceAfter(tokens, cue.to, to, true) : null
     if (after) return { cue: rangeSpan(doc, tokens, cue), source: rangeSpan(doc, tokens, after) }
@@ -73,7 +73,7 @@ function attributionBefore (doc: Doc, tokens: Token[], from: number, open: numbe
   if (!mark || (mark.text !== ':' && mark.text !== ',')) return null
   const cue = cueAt(tokens, open - 2) ?? cueAt(tokens, open - 3)
   if (!cue) return null
-  const source = sourceBefore(tokens, cue.from, from)
+  const source = sourceBefore(tokens, cue.from, from, true)
   return { cue: rangeSpan(doc, tokens, cue), source: source ? rangeSpan(doc, tokens, source) : null }
 }
 
@@ -89,7 +89,7 @@ function introducedBy (doc: Doc, index: number): Attribution | null {
   if (tokens[tokens.length - 1]?.text !== ':') return null
   const cue = cueAt(tokens, tokens.length - 2) ?? cueAt(tokens, tokens.length - 3)
   if (!cue || cue.to !== tokens.length - 1) return null
-  const source = sourceBefore(tokens, cue.from, 0)
+  const source = sourceBefore(tokens, cue.from, 0, true)
   return source ? { cue: rangeSpan(doc, tokens, cue), source: rangeSpan(doc, tokens, source) } : null
 }
 

@@ -37,8 +37,27 @@ function isSourceHead (t: Token | undefined): boolean {
   return SPEAKER_PRONOUNS.has(w) || nameLike(t) || SOURCE_NOUNS.has(w)
 }
 
-/** The source phrase ending just before the cue at cueIndex (adverbs skipped), not before minIndex. */
-export function sourceBefore (tokens: Token[], cueIndex: number, minIndex = 0): Range | null {
+/**
+ * A common noun heading a described source ("the ad’s narrator", "a new poll"): a lower-case word
+ * with a determiner or a possessive at most three words before it.
+ */
+function describedHead (tokens: Token[], k: number, minIndex: number): boolean {
+  const head = tokens[k]
+  if (!head || !/^\p{Ll}/u.test(head.text) || FUNCTION_WORDS.has(head.text) || CUE_VERBS.has(head.text) || CUE_ADVERBS.has(head.text)) return false
+  for (let j = k - 1; j >= Math.max(minIndex, k - 3); j--) {
+    const w = lower(tokens[j])
+    if (DETERMINERS.has(w) || w === '’s' || w === "'s") return true
+    if (!isWord(at(tokens, j).text) || FUNCTION_WORDS.has(w)) return false
+  }
+  return false
+}
+
+/**
+ * The source phrase ending just before the cue at cueIndex (adverbs skipped), not before minIndex.
+ * `described`: a common noun with a determiner may head it ("the ad’s narrator says"), which
+ * beside a quotation is a speaker, but elsewhere as often the subject of a plain verb.
+ */
+export function sourceBefore (tokens: Token[], cueIndex: number, minIndex = 0, described = false): Range | null {
   let k = cueIndex - 1
   while (k >= minIndex && CUE_ADVERBS.has(lower(tokens[k])) && !isCapitalized(at(tokens, k).text)) k--
   // "Smith, a senior official, told ...": the source is the name with its appositive, closing comma
@@ -46,13 +65,13 @@ export function sourceBefore (tokens: Token[], cueIndex: number, minIndex = 0): 
   if (tokens[k]?.text === ',') {
     for (let j = k - 1; j > Math.max(minIndex, k - MAX_APPOSITIVE); j--) {
       if (tokens[j]?.text !== ',') continue
-      const name = nameLike(tokens[j - 1]) || tokens[j - 1]?.text === ')' ? sourceBefore(tokens, j, minIndex) : null
+      const name = nameLike(tokens[j - 1]) || tokens[j - 1]?.text === ')' ? sourceBefore(tokens, j, minIndex, described) : null
       return name ? { from: name.from, to: k + 1 } : null
     }
     return null
   }
   const head = tokens[k]
-  if (k < minIndex || !head || !isSourceHead(head)) return null
+  if (k < minIndex || !head || !(isSourceHead(head) || (described && describedHead(tokens, k, minIndex)))) return null
   if (SPEAKER_PRONOUNS.has(lower(head))) return { from: k, to: k + 1 }
   let from = k
   let lowerWords = SOURCE_NOUNS.has(lower(head)) && !isCapitalized(head.text) ? 1 : 0

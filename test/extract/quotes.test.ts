@@ -75,6 +75,11 @@ const cases: Array<{ name: string, body: string, expected: Expected[] }> = [
     expected: [{ kind: 'direct', text: '“We have a situation where our inner cities are in trouble.”', cue: 'said', source: 'He', speaker: 'Donald Trump' }],
   },
   {
+    name: 'a described source beside a quote ("the ad’s narrator says") attributes both halves',
+    body: 'The ad aired Monday.\n\n“If he thinks that makes him smart,” the ad’s narrator says, “what does he think of you?”',
+    expected: [{ kind: 'direct', text: '“If he thinks that makes him smart,” “what does he think of you?”', cue: 'says', source: 'the ad’s narrator', speaker: null }],
+  },
+  {
     name: 'direct quote split around its cue is one quote with two fragments',
     body: '“We will not back down,” Prime Minister Keir Starmer said, “and we will win.”',
     expected: [{ kind: 'direct', text: '“We will not back down,” “and we will win.”', cue: 'said', source: 'Prime Minister Keir Starmer', speaker: 'Keir Starmer' }],
