@@ -45,7 +45,10 @@ export const CUE_VERBS = words(`
   estimates estimated concede concedes conceded observe observes observed indicate indicates indicated
   indicating reveal reveals revealed revealing recommend recommends recommended caution cautions cautioned
   cautioning tweet tweets tweeted posted underline underlines underlined underscore underscores
-  underscored ask asks asked asking vow vows vowed pledge pledges pledged promise promises promised`)
+  underscored ask asks asked asking vow vows vowed pledge pledges pledged promise promises promised
+  comment comments commented reply replies replied respond responds responded continue continues continued
+  yell yells yelled shout shouts shouted exclaim exclaims exclaimed joke jokes joked quip quips quipped
+  demand demands demanded boast boasts boasted wonder wonders wondered`)
 
 /** Cue forms that mean "X says about something" only with a following content clause. */
 export const CUE_NEEDS_PARTICLE: ReadonlyMap<string, string> = new Map([['point', 'out'], ['pointed', 'out']])

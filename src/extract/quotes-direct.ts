@@ -7,7 +7,7 @@ import { at } from './at.js'
 import type { Doc } from './document.js'
 import { firstOpenAtOrAfter, outerRegions, type QuotedRegion } from './quotemarks.js'
 import { rangeSpan, type RawQuote } from './quote-model.js'
-import { cueAt, sourceAfter, sourceBefore, type Range } from './source.js'
+import { cueAt, onlyTrailing, sourceAfter, sourceBefore, type Range } from './source.js'
 import type { Sentence, Span, TextSpan, Token } from './types.js'
 
 export interface DirectResult {
@@ -67,11 +67,27 @@ function attributionAfter (doc: Doc, tokens: Token[], from: number, to: number):
   return null
 }
 
-/** "SOURCE CUE:" or "SOURCE CUE," right before the opening mark. */
+const TOPIC_WORDS = new Set(['of', 'about', 'on', 'to'])
+
+/** "says of Clinton," / "said on Monday,": a cue, then a topic or a time of a few words, then the mark at `mark`. */
+function cueWithTopic (tokens: Token[], mark: number): Range | null {
+  for (let c = mark - 2; c >= Math.max(0, mark - 6); c--) {
+    const t = tokens[c]
+    if (!t || !/^[\p{L}\p{N}]/u.test(t.text)) return null
+    const cue = cueAt(tokens, c)
+    if (!cue) continue
+    const words = tokens.slice(cue.to, mark)
+    const topic = TOPIC_WORDS.has(words[0]?.text ?? '')
+    return topic || onlyTrailing(tokens, cue.to, mark) ? cue : null
+  }
+  return null
+}
+
+/** "SOURCE CUE:" or "SOURCE CUE," right before the opening mark; "SOURCE CUE of X," too. */
 function attributionBefore (doc: Doc, tokens: Token[], from: number, open: number): Attribution | null {
   const mark = tokens[open - 1]
   if (!mark || (mark.text !== ':' && mark.text !== ',')) return null
-  const cue = cueAt(tokens, open - 2) ?? cueAt(tokens, open - 3)
+  const cue = cueAt(tokens, open - 2) ?? cueAt(tokens, open - 3) ?? cueWithTopic(tokens, open - 1)
   if (!cue) return null
   const source = sourceBefore(tokens, cue.from, from, true)
   return { cue: rangeSpan(doc, tokens, cue), source: source ? rangeSpan(doc, tokens, source) : null }

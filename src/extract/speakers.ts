@@ -135,6 +135,9 @@ function organizationFocus (clusters: Cluster[]): FocusList {
 
 interface Resolution { cluster: Cluster | null, descriptor: boolean }
 
+/** A lower-case word after a name in a source's head: the name only describes the speaker ("the New York businessman"). */
+const DESCRIBED_AFTER = /(?:^|\s)\p{Ll}\p{L}/u
+
 function resolveSource (source: TextSpan, clusters: Cluster[], focus: FocusList, organizations: FocusList, index: Named[]): Resolution {
   // The mention inside the source that ends last (mentions never overlap, so ends are distinct).
   let lo = 0
@@ -158,7 +161,9 @@ function resolveSource (source: TextSpan, clusters: Cluster[], focus: FocusList,
     if (n.m.end <= headEnd) inHead = n
   }
   named = inHead ?? named
-  if (named) return { cluster: named.c, descriptor: false }
+  // the name must head the phrase: in "the New York businessman" the place only describes the speaker
+  const after = named ? source.text.slice(named.m.end - source.start, (inHead ? headEnd : source.end) - source.start) : ''
+  if (named && !DESCRIBED_AFTER.test(after.replace(/^['’]s\b/u, ''))) return { cluster: named.c, descriptor: false }
   const word = source.text.toLowerCase()
   if (PERSON_PRONOUNS.has(word)) return { cluster: focus.latestBefore(source.start, () => true), descriptor: false }
   if (PLURAL_PRONOUNS.has(word)) return { cluster: null, descriptor: false }

@@ -80,6 +80,19 @@ const cases: Array<{ name: string, body: string, expected: Expected[] }> = [
     expected: [{ kind: 'direct', text: '“If he thinks that makes him smart,” “what does he think of you?”', cue: 'says', source: 'the ad’s narrator', speaker: null }],
   },
   {
+    name: 'a cue with its topic before the quote ("says of Clinton,")',
+    body: 'The race tightened.\n\nThe New York businessman says of Clinton, “If she gets the chance, she will sell it.”',
+    expected: [{ kind: 'direct', text: '“If she gets the chance, she will sell it.”', cue: 'says', source: 'The New York businessman', speaker: null }],
+  },
+  {
+    name: 'cues of manner: commented, yells',
+    body: 'The race tightened.\n\nA friend commented: “Immigration is the reason.” “Did you shoot him?” she yells.',
+    expected: [
+      { kind: 'direct', text: '“Immigration is the reason.”', cue: 'commented', source: 'A friend', speaker: null },
+      { kind: 'direct', text: '“Did you shoot him?”', cue: 'yells', source: 'she', speaker: null },
+    ],
+  },
+  {
     name: 'direct quote split around its cue is one quote with two fragments',
     body: '“We will not back down,” Prime Minister Keir Starmer said, “and we will win.”',
     expected: [{ kind: 'direct', text: '“We will not back down,” “and we will win.”', cue: 'said', source: 'Prime Minister Keir Starmer', speaker: 'Keir Starmer' }],
