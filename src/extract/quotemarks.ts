@@ -44,7 +44,11 @@ function classify (text: string, i: number, start: number, stack: OpenStack): { 
   if (opener) return { role: 'open', family: opener }
   const closer = CLOSERS[c]
   if (closer) return { role: 'close', family: closer }
-  if (c === '"') return { role: straightRole(text, i, start), family: 'double' }
+  if (c === '"') {
+    // '… outreach,\' " he told': a spaced mark with nothing quotable after it closes the pending quote
+    const spacedCloser = stack.byFamily.double.length > 0 && /^\s?$/u.test(text[i + 1] ?? '') && /\s/u.test(text[i - 1] ?? '')
+    return { role: spacedCloser ? 'close' : straightRole(text, i, start), family: 'double' }
+  }
   if (c === '’' || c === "'") {
     const before = text[i - 1] ?? ''
     const after = text[i + 1] ?? ''

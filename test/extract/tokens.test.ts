@@ -38,6 +38,7 @@ t.test('quotation marks', async (t) => {
     ["She called it 'unacceptable' today.", ['0:unacceptable']],
     ['„Hallo“ und „Tschüss”.', ['0:Hallo', '0:Tschüss']],
     ['A stray ” closing mark.', []],
+    ['"Insulted by the term \'outreach,\' " he said.', ['0:Insulted by the term \'outreach,\' ', '1:outreach,']],
     ['Title\n\n“First paragraph goes on\n\n“and ends here.”', ['0>:First paragraph goes on', '0:and ends here.']],
     ['Title\n\n“Unclosed and not continued\n\nNext paragraph.', ['0?:Unclosed and not continued']],
   ]
