@@ -47,6 +47,8 @@ function overlapTest (spans: Span[]): (span: Span) => boolean {
   }
 }
 
+const MAX_CUES_PER_SENTENCE = 64
+
 const COORDINATORS = new Set(['and', 'or', ','])
 
 /**
@@ -76,7 +78,9 @@ export function tagAttributions (doc: Doc, models: AttributionModels, known: Spa
   const found: TaggedAttribution[] = []
   const skip = overlapTest(known)
   for (let s = 0; s < v.sentenceRange.length; s++) {
-    for (const cue of tagCues(v, s, models.cue)) {
+    // a "sentence" with more cues than any news sentence is a run-on (a paragraph with no full stop):
+    // its first cues are attributed, and the cost of the rest stays bounded
+    for (const cue of tagCues(v, s, models.cue).slice(0, MAX_CUES_PER_SENTENCE)) {
       if (!plausibleCue(v, cue)) continue
       const span = spanOf(v, [cue.from, cue.to])
       if (skip(span)) continue
