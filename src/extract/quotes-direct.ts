@@ -109,6 +109,18 @@ function introducedBy (doc: Doc, index: number): Attribution | null {
   return source ? { cue: rangeSpan(doc, tokens, cue), source: rangeSpan(doc, tokens, source) } : null
 }
 
+/**
+ * Where the words after a quote's attribution start ('“A,” he said on Monday, [adding] …'): past its
+ * source and cue, a time and commas; `tailEnd` when nothing else comes before the next quote.
+ */
+function afterAttribution (tokens: Token[], attribution: Attribution, tailEnd: number): number {
+  const end = Math.max(attribution.cue.end, attribution.source?.end ?? 0)
+  let i = 0
+  while (i < tailEnd && (tokens[i]?.end ?? Infinity) <= end) i++
+  while (i < tailEnd && (tokens[i]?.text === ',' || onlyTrailing(tokens, i, i + 1))) i++
+  return i
+}
+
 interface Scan { doc: Doc, result: DirectResult, last: RawQuote | null, lastParagraph: number, carry: boolean }
 
 /** `starts`: token start offset → token index, for the sentence being scanned. */
@@ -136,6 +148,7 @@ function scanSentence (scan: Scan, sentence: Sentence, index: number): void {
   tokens.forEach((t, i) => { if (!starts.has(t.start)) starts.set(t.start, i) })
   const indexAt = (offset: number): number => starts.get(offset) ?? -1
   let leadFrom = 0
+  let consumed = 0
   regions.forEach((r, k) => {
     const open = indexAt(r.open)
     const close = r.closed ? indexAt(r.end - 1) : tokens.length - 1
@@ -150,13 +163,16 @@ function scanSentence (scan: Scan, sentence: Sentence, index: number): void {
     const last = scan.last
     // '"A," he said, "B."' / a quoted sentence right after one / a quote carried into this paragraph
     const split = k > 0 && leadEmpty
-    const nextSentence = k === 0 && leadEmpty && scan.lastParagraph === sentence.paragraph && !back
+    // (a quoted sentence with words after it that attribute nothing is the start of mixed content)
+    const nextSentence = k === 0 && leadEmpty && scan.lastParagraph === sentence.paragraph && !back && tailEmpty
     const carried = k === 0 && leadEmpty && scan.carry
     if (last && (split || nextSentence || carried)) {
       last.spans.push(span)
       record(scan, last, back, starts)
     } else if (front || (leadEmpty && k === 0 && (back || tailEmpty))) {
-      const q: RawQuote = { kind: 'direct', spans: [span], cue: null, source: null, paragraph: sentence.paragraph, sentence: index, hint: 'previous', parent: null }
+      // '“A,” Trump said, adding later, “B.”': a second cue without a source of its own speaks for the first
+      const parent = k > 0 && front && !front.source ? last : null
+      const q: RawQuote = { kind: 'direct', spans: [span], cue: null, source: null, paragraph: sentence.paragraph, sentence: index, hint: parent ? 'clause' : 'previous', parent }
       record(scan, q, front ?? back, starts)
       scan.result.quotes.push(q)
       scan.last = q
@@ -167,10 +183,12 @@ function scanSentence (scan: Scan, sentence: Sentence, index: number): void {
     }
     scan.carry = r.continues
     scan.lastParagraph = sentence.paragraph
-    leadFrom = back || tailEmpty ? tailEnd : close + 1
+    consumed = back || tailEmpty ? tailEnd : close + 1
+    // a next quote right after the attribution is its second half; after more words, a quote of its own
+    leadFrom = back ? afterAttribution(tokens, back, tailEnd) : consumed
   })
-  // Words after the quotes (or a sentence without any) end a run of continuations.
-  if ((!regions.length || leadFrom < tokens.length) && !scan.carry) scan.last = null
+  // Words after the quotes and their attribution (or a sentence without any) end a run of continuations.
+  if ((!regions.length || consumed < tokens.length) && !scan.carry) scan.last = null
 }
 
 export function findDirectQuotes (doc: Doc): DirectResult {

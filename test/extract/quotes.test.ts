@@ -93,6 +93,14 @@ const cases: Array<{ name: string, body: string, expected: Expected[] }> = [
     ],
   },
   {
+    name: 'a second cue after the attribution starts a quote of its own, spoken by the same source',
+    body: 'NATO met.\n\n“We cannot afford this anymore,” Donald Trump said, adding later, “NATO is costing us a fortune.”',
+    expected: [
+      { kind: 'direct', text: '“We cannot afford this anymore,”', cue: 'said', source: 'Donald Trump', speaker: 'Donald Trump' },
+      { kind: 'direct', text: '“NATO is costing us a fortune.”', cue: 'adding', source: 'Donald Trump', speaker: 'Donald Trump' },
+    ],
+  },
+  {
     name: 'direct quote split around its cue is one quote with two fragments',
     body: '“We will not back down,” Prime Minister Keir Starmer said, “and we will win.”',
     expected: [{ kind: 'direct', text: '“We will not back down,” “and we will win.”', cue: 'said', source: 'Prime Minister Keir Starmer', speaker: 'Keir Starmer' }],
