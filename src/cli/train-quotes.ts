@@ -11,6 +11,7 @@ import { tokenView, type TokenView } from '../extract/attribution/tokens.js'
 import { HashedTrainer } from '../extract/attribution/weights.js'
 import { buildDoc } from '../extract/document.js'
 import { segment } from '../extract/segment.js'
+import { mulberry32, shuffled } from './shuffle.js'
 
 // npm run train:quotes [-- EPOCHS]: trains the cue tagger and the source and content rankers on
 // PolNeAR train with a fixed seed, and writes models/quotes.bin. Same data, same seed: same bytes.
@@ -27,28 +28,6 @@ interface Example {
   view: TokenView
   cueLabels: Uint8Array
   roles: GoldRoles[]
-}
-
-function mulberry32 (seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-function shuffled<T> (items: readonly T[], random: () => number): T[] {
-  const out = [...items]
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1))
-    const tmp = out[i] as T
-    out[i] = out[j] as T
-    out[j] = tmp
-  }
-  return out
 }
 
 function load (): Example[] {

@@ -10,6 +10,7 @@ import {
   LOCATION_LIST_NOUNS, LOCATION_PREPOSITIONS, MONTHS, NAME_PARTICLES, ORG_FOLLOWERS, ORG_HEADS, SOURCE_NOUNS, TITLE_HEADS,
   WEEKDAYS,
 } from './lexicon.js'
+import { learnedMentions } from './ner/mentions.js'
 import { splitTitle } from './titles.js'
 import { isAcronym, isCapitalized, isPartyState, isWord } from './tokens.js'
 import type { EntityType, Sentence, TextSpan, Token } from './types.js'
@@ -228,10 +229,12 @@ function shareCoordinatedTypes (doc: Doc, mentions: Mention[]): void {
   }
 }
 
-export function findMentions (doc: Doc): Mention[] {
+/** The rule-based mentions: capitalised runs, peeled and typed by gazetteer, context and shape. */
+export function ruleMentions (doc: Doc, only?: ReadonlySet<number>): Mention[] {
   const midSentence = capitalisedMidSentence(doc.sentences)
   const mentions: Mention[] = []
   doc.sentences.forEach((sentence, index) => {
+    if (only && !only.has(index)) return
     const titleCase = isTitleCase(doc, sentence)
     const runs = runsOf(sentence, index).flatMap(peel)
     for (const run of titleCase ? runs.flatMap(knownNamesIn) : runs) {
@@ -241,4 +244,18 @@ export function findMentions (doc: Doc): Mention[] {
   })
   shareCoordinatedTypes(doc, mentions)
   return mentions
+}
+
+/**
+ * The mentions the API uses: the learned tagger's (ner/). The rules keep Title Case headlines,
+ * where the tagger, which learnt from Reuters' capitals, would read every word as a name.
+ */
+export function findMentions (doc: Doc): Mention[] {
+  const titleCase = new Set<number>()
+  doc.sentences.forEach((s, i) => { if (isTitleCase(doc, s)) titleCase.add(i) })
+  const learned = learnedMentions(doc).filter((m) => !titleCase.has(m.sentence))
+  const rules = titleCase.size ? ruleMentions(doc, titleCase) : []
+  const mentions = [...learned, ...rules].sort((a, b) => a.start - b.start)
+  shareCoordinatedTypes(doc, mentions)
+  return mentions.map((m) => dropMediumSuffix(doc, m))
 }

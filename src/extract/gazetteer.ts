@@ -123,3 +123,10 @@ export function lookupName (surface: string): GazetteerEntry | undefined {
 export function demonymCountry (word: string): string | undefined {
   return demonymAdjectives.get(word.toLowerCase())
 }
+
+// First words of the names of several words ("united" of "united states"), for matchers that try
+// longer spans only where one could start.
+const FIRST_WORDS = new Set([...places.keys(), ...orgs.keys(), ...groups.keys()].filter((k) => k.includes(' ')).map((k) => k.split(' ')[0] as string))
+
+/** Whether a known name of several words starts with this word. */
+export const startsKnownName = (word: string): boolean => FIRST_WORDS.has(gazetteerKey(word))

@@ -88,6 +88,9 @@ function combine (doc: Doc, direct: RawQuote[], reported: RawQuote[], models: At
   const learnedNear = new ExtentIndex(learned)
   const refined = reported.map((r) =>
     learnedNear.overlapping(r).find((l) => cuesOverlap(l, r) && (overlapShare(l.spans, r.spans) >= REFINE_OVERLAP || completes(l, r))) ?? r)
+  // a clause whose parent was refined speaks through the refined quote ("…, urging …" after "X noted …")
+  const replaced = new Map(reported.map((r, i) => [r, refined[i] as RawQuote]))
+  for (const q of refined) if (q.parent) q.parent = replaced.get(q.parent) ?? q.parent
   const rules = [...direct, ...refined]
   const taken = new Set(rules)
   const rulesNear = new ExtentIndex(rules)

@@ -157,6 +157,8 @@ function resolveSource (source: TextSpan, clusters: Cluster[], focus: FocusList,
     const n = index[i]
     if (!n || n.m.start >= source.end) break
     if (n.m.end > source.end) continue
+    // "the top Russian diplomat" names no group: a nationality is a modifier there, not the speaker
+    if (n.c.type === 'group' && /^\s+\p{Ll}/u.test(source.text.slice(n.m.end - source.start))) continue
     if (!named || n.m.end > named.m.end) named = n
     if (n.m.end <= headEnd) inHead = n
   }

@@ -142,3 +142,62 @@ export class HashedTrainer implements Scorer {
     return buffer
   }
 }
+
+/**
+ * The same weights read-only and packed by feature row: for each row, only its non-zero labels.
+ * A table of many labels (the NER tagger's 17) is mostly zeros; packed, it is a few MB instead
+ * of tens, so scoring a token stays in cache rather than waiting on memory.
+ */
+export class SparseModel implements Scorer {
+  readonly labels: number
+  readonly #mask: number
+  readonly #rowStart: Int32Array
+  readonly #label: Uint8Array
+  readonly #value: Float32Array
+
+  private constructor (labels: number, bits: number, rowStart: Int32Array, label: Uint8Array, value: Float32Array) {
+    this.labels = labels
+    this.#mask = (1 << bits) - 1
+    this.#rowStart = rowStart
+    this.#label = label
+    this.#value = value
+  }
+
+  score (features: ArrayLike<number>, count: number, label: number): number {
+    return this.scoreAll(features, count, new Float64Array(this.labels))[label] ?? 0
+  }
+
+  scoreAll (features: ArrayLike<number>, count: number, out: Float64Array): Float64Array {
+    out.fill(0)
+    const rowStart = this.#rowStart
+    const labels = this.#label
+    const values = this.#value
+    for (let i = 0; i < count; i++) {
+      const row = (features[i] ?? 0) & this.#mask
+      const end = rowStart[row + 1] as number
+      for (let q = rowStart[row] as number; q < end; q++) out[labels[q] as number] = (out[labels[q] as number] as number) + (values[q] as number)
+    }
+    return out
+  }
+
+  /** Reads HashedModel's binary layout (its slots are written in ascending order). */
+  static fromBuffer (buffer: Buffer, offset = 0): { model: SparseModel, next: number } {
+    const view = new DataView(buffer.buffer, buffer.byteOffset + offset)
+    const labels = view.getUint32(0, true)
+    const bits = view.getUint32(4, true)
+    const n = view.getUint32(8, true)
+    const rowStart = new Int32Array((1 << bits) + 1)
+    const label = new Uint8Array(n)
+    const value = new Float32Array(n)
+    for (let i = 0; i < n; i++) {
+      const slot = view.getUint32(12 + 4 * i, true)
+      const row = Math.floor(slot / labels)
+      label[i] = slot - row * labels
+      value[i] = view.getFloat32(12 + 4 * n + 4 * i, true)
+      rowStart[row + 1] = i + 1
+    }
+    // rows without weights start where the previous row ended
+    for (let r = 1; r < rowStart.length; r++) if ((rowStart[r] as number) < (rowStart[r - 1] as number)) rowStart[r] = rowStart[r - 1] as number
+    return { model: new SparseModel(labels, bits, rowStart, label, value), next: offset + 12 + 8 * n }
+  }
+}
