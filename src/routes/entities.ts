@@ -2,20 +2,36 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { notFound } from '../errors.js'
 import { ArticleList } from '../schemas/articles.js'
 import { badRequest, notFound as notFoundResponse, PageQuery, serverError, jsonResponse } from '../schemas/common.js'
-import { Entity, EntityList, EntityListQuery, EntityParams } from '../schemas/entities.js'
+import { Entity, EntityListItem, EntityListQuery, EntityParams, EntitySearchList } from '../schemas/entities.js'
+import { listResponse } from '../schemas/query.js'
 import { QuoteList } from '../schemas/quotes.js'
+import { ENTITY_CSV } from './csv-columns.js'
 import { pageBody } from './links.js'
+import { answerList } from './list-query.js'
 
 const entityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/entities', {
     schema: {
       operationId: 'listEntities',
       tags: ['entities'],
-      summary: 'List entities, most mentioned first',
+      summary: 'Find entities, most mentioned first',
+      description: 'Filter by `type`, by name (`q`, any part of a name or alias) and by `minArticles`; filters combine. ' +
+        '`count=true` adds the total, `facet=type` counts per type over the whole filtered set.',
       querystring: EntityListQuery,
-      response: { 200: jsonResponse(EntityList, 'A page of entities'), 400: badRequest, 500: serverError }
+      response: { 200: listResponse(EntitySearchList, EntityListItem, 'A page of entities'), 400: badRequest, 500: serverError }
     }
-  }, async (request) => pageBody(request, app.repos.entities.list(request.query)))
+  }, async (request, reply) => {
+    const { limit, cursor, count, facet, facetSize, fields, ...filters } = request.query
+    const queries = app.repos.entityQueries
+    const lists = {
+      page: queries.page.bind(queries),
+      walk: queries.walk.bind(queries),
+      count: queries.count.bind(queries),
+      facets: queries.facets.bind(queries),
+      csv: ENTITY_CSV
+    }
+    return answerList(request, reply, lists, filters, { limit, cursor, count, facet, facetSize, fields })
+  })
 
   app.get('/entities/:id', {
     schema: {
