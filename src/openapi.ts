@@ -64,6 +64,7 @@ export const openapiOptions: FastifyDynamicSwaggerOptions = {
       { name: 'articles', description: 'Articles as submitted, with paragraphs' },
       { name: 'quotes', description: 'Who said what: direct, indirect and mixed quotes' },
       { name: 'entities', description: 'People, organizations, places and groups, one per referent' },
+      { name: 'stats', description: 'Counts over time' },
       { name: 'extraction', description: 'The parse alone, nothing stored' },
       { name: 'service', description: 'Health, readiness and this document' }
     ],

@@ -6,7 +6,7 @@ import { testApp } from '../helpers.js'
 
 const ROUTES = ['/health', '/ready', '/openapi.json', '/openapi.yaml', '/articles', '/articles/{id}', '/articles/{id}/quotes',
   '/articles/{id}/entities', '/quotes', '/quotes/{id}', '/entities', '/entities/{id}', '/entities/{id}/quotes',
-  '/entities/{id}/articles', '/articles/bulk', '/extract']
+  '/entities/{id}/articles', '/articles/bulk', '/extract', '/stats/timeline']
 const WRITES = ['POST /articles', 'POST /articles/bulk', 'POST /extract', 'DELETE /articles/{id}']
 
 interface Operation {
