@@ -79,7 +79,7 @@ export const ArticleListItem = ArticleSummary.extend({
 })
 export type ArticleListItem = z.infer<typeof ArticleListItem>
 
-export const ARTICLE_FIELDS = ['title', 'dateline', 'publishedAt', 'publisher', 'url', 'language', 'lede', 'quoteCount',
+export const ARTICLE_FIELDS = ['id', 'title', 'dateline', 'publishedAt', 'publisher', 'url', 'language', 'lede', 'quoteCount',
   'entityCount', 'extractorVersion', 'createdAt', 'snippet'] as const
 export const ARTICLE_FACETS = ['entity', 'dateline', 'publisher'] as const
 export const ARTICLE_EXPANSIONS = ['quotes', 'entities'] as const

@@ -42,7 +42,7 @@ export const EntityListItem = Entity.partial().required({ id: true }).meta({
   description: 'An entity: every field unless `fields` names some (`id` always)'
 })
 
-export const ENTITY_FIELDS = ['name', 'type', 'aliases', 'titles', 'articleCount', 'mentionCount', 'quoteCount'] as const
+export const ENTITY_FIELDS = ['id', 'name', 'type', 'aliases', 'titles', 'articleCount', 'mentionCount', 'quoteCount'] as const
 export const ENTITY_FACETS = ['type'] as const
 
 export const EntitySearchList = queryListOf(EntityListItem, ENTITY_FACETS, 'EntitySearchList')

@@ -48,7 +48,7 @@ export const QuoteListItem = Quote.extend({
 })
 export type QuoteListItem = z.infer<typeof QuoteListItem>
 
-export const QUOTE_FIELDS = ['articleId', 'text', 'kind', 'spans', 'cue', 'source', 'speaker', 'paragraph', 'snippet'] as const
+export const QUOTE_FIELDS = ['id', 'articleId', 'text', 'kind', 'spans', 'cue', 'source', 'speaker', 'paragraph', 'snippet'] as const
 export const QUOTE_FACETS = ['speaker', 'kind', 'cue'] as const
 
 export const QuoteSearchList = queryListOf(QuoteListItem, QUOTE_FACETS, 'QuoteSearchList')
