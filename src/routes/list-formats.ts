@@ -69,7 +69,7 @@ export function sendStream<T> (reply: FastifyReply, format: 'ndjson' | 'csv', it
   const { fields } = options
   const lines = format === 'ndjson'
     ? ndjsonLines(items, options.project)
-    : csvLines(items, fields ? options.columns.filter((c) => fields.includes(c.field)) : options.columns)
+    : csvLines(items, fields ? options.columns.filter((c) => c.field === 'id' || fields.includes(c.field)) : options.columns)
   varyOnAccept(reply)
   reply.type(format === 'ndjson' ? NDJSON : `${CSV}; charset=utf-8; header=present`)
   return reply.send(Readable.from(batched(lines), { objectMode: false }))
