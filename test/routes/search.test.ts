@@ -67,6 +67,9 @@ t.test('relevance, newest and oldest each walk every match once, in their order,
   t.same(ids(newest), expected)
   t.same(newest.map((a) => a.id), oldest.map((a) => a.id).reverse(), 'oldest is newest reversed')
 
+  const phrase = encodeURIComponent('("military presence" OR budget) NOT Iran')
+  t.same(ids(await walkPages(app, `/articles?q=${phrase}&limit=11&fields=id`)), ids(await streamAll(app, `/articles?q=${phrase}&fields=id`)),
+    'a search with spaces, quotes and parentheses survives links.next')
   const quotes = await walkPages<{ id: string, snippet: string }>(app, '/quotes?q=vaccine&limit=25')
   t.same(ids(quotes), idsWhere(quoteTexts, (q) => /\bvaccines?\b/i.test(q.text)))
   t.ok(quotes.every((q) => q.snippet.includes('<mark>')))
