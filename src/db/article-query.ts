@@ -53,21 +53,32 @@ const COLUMNS = `a.id, a.title, a.dateline, a.published_at, a.publisher, a.url, 
 const SEARCH_COLUMNS = `${COLUMNS}, ${SCORE} AS score,
   snippet(articles_fts, -1, '<mark>', '</mark>', '…', 24) AS snippet`
 
-const ORDERINGS: Record<ArticleSort, Ordering<Row>> = {
-  newest: {
-    tag: 'newest', orderBy: 'a.sort_at DESC, a.id DESC', after: '(a.sort_at, a.id) < (@c0, @c1)',
-    shape: ['s', 's'], key: (row) => [row.sort_at, row.id]
-  },
-  oldest: {
-    tag: 'oldest', orderBy: 'a.sort_at ASC, a.id ASC', after: '(a.sort_at, a.id) > (@c0, @c1)',
-    shape: ['s', 's'], key: (row) => [row.sort_at, row.id]
-  },
-  // bm25 is lower for better matches; the id breaks ties so that the order is total
-  relevance: {
-    tag: 'relevance', orderBy: 'score ASC, a.id ASC', after: `(${SCORE} > @c0 OR (${SCORE} = @c0 AND a.id > @c1))`,
-    shape: ['f', 's'], key: (row) => [row.score ?? 0, row.id]
+/**
+ * The three orders. `keys` names the columns the date orders walk: the article's own, or, when an
+ * entity filter drives the query, article_entities' copies of them, so that its index
+ * (entity_id, sort_at DESC, article_id DESC) pages without sorting every article that mentions it.
+ */
+function orderingOf (sort: ArticleSort, keys: { sortAt: string, id: string }): Ordering<Row> {
+  const { sortAt, id } = keys
+  switch (sort) {
+    case 'newest': return {
+      tag: 'newest', orderBy: `${sortAt} DESC, ${id} DESC`, after: `(${sortAt}, ${id}) < (@c0, @c1)`,
+      shape: ['s', 's'], key: (row) => [row.sort_at, row.id]
+    }
+    case 'oldest': return {
+      tag: 'oldest', orderBy: `${sortAt} ASC, ${id} ASC`, after: `(${sortAt}, ${id}) > (@c0, @c1)`,
+      shape: ['s', 's'], key: (row) => [row.sort_at, row.id]
+    }
+    // bm25 is lower for better matches; the id breaks ties so that the order is total
+    case 'relevance': return {
+      tag: 'relevance', orderBy: 'score ASC, a.id ASC', after: `(${SCORE} > @c0 OR (${SCORE} = @c0 AND a.id > @c1))`,
+      shape: ['f', 's'], key: (row) => [row.score ?? 0, row.id]
+    }
   }
 }
+
+const OWN_KEYS = { sortAt: 'a.sort_at', id: 'a.id' }
+const ENTITY_KEYS = { sortAt: 'ae0.sort_at', id: 'ae0.article_id' }
 
 function toHit (row: Row): ArticleHit {
   return {
@@ -101,15 +112,22 @@ export class ArticleQueries {
     const where: string[] = []
     const params: Record<string, unknown> = {}
     let from = 'articles a'
+    const [drivingEntity, ...otherEntities] = filters.entity ?? []
     if (filters.q !== undefined) {
       params.q = this.#fts.parse('articles_fts', filters.q)
       from = 'articles_fts JOIN articles a ON a.rowid = articles_fts.rowid'
       where.push('articles_fts MATCH @q')
+    } else if (drivingEntity !== undefined) {
+      // without a search, the first entity's index drives the walk (see orderingOf)
+      from = 'article_entities ae0 JOIN articles a ON a.id = ae0.article_id'
+      where.push('ae0.entity_id = @entity0')
+      params.entity0 = drivingEntity
     }
     // each repeated value is one more condition: repeated parameters mean AND
-    filters.entity?.forEach((id, i) => {
-      where.push(`a.id IN (SELECT article_id FROM article_entities WHERE entity_id = @entity${i})`)
-      params[`entity${i}`] = id
+    const entities = from.startsWith('article_entities') ? otherEntities : filters.entity ?? []
+    entities.forEach((id, i) => {
+      where.push(`a.id IN (SELECT article_id FROM article_entities WHERE entity_id = @entityIn${i})`)
+      params[`entityIn${i}`] = id
     })
     filters.speaker?.forEach((id, i) => {
       where.push(`a.id IN (SELECT article_id FROM quotes WHERE speaker_id = @speaker${i})`)
@@ -122,17 +140,23 @@ export class ArticleQueries {
     return { from, where, params }
   }
 
+  #ordering (set: FilteredSet, sort: ArticleSort): Ordering<Row> {
+    return orderingOf(sort, set.from.startsWith('article_entities') ? ENTITY_KEYS : OWN_KEYS)
+  }
+
   #columns (filters: ArticleFilters): string {
     return filters.q === undefined ? COLUMNS : SEARCH_COLUMNS
   }
 
   page (filters: ArticleFilters, sort: ArticleSort, limit: number, cursor?: string): Page<ArticleHit> {
-    return this.#lister.page(this.#set(filters), this.#columns(filters), ORDERINGS[sort], limit, cursor, toHit)
+    const set = this.#set(filters)
+    return this.#lister.page(set, this.#columns(filters), this.#ordering(set, sort), limit, cursor, toHit)
   }
 
   /** Every article of the filtered set from the cursor on, in order, read in bounded chunks. */
   walk (filters: ArticleFilters, sort: ArticleSort, cursor?: string): Generator<ArticleHit> {
-    return this.#lister.walk(this.#set(filters), this.#columns(filters), ORDERINGS[sort], cursor, toHit)
+    const set = this.#set(filters)
+    return this.#lister.walk(set, this.#columns(filters), this.#ordering(set, sort), cursor, toHit)
   }
 
   count (filters: ArticleFilters): number {
