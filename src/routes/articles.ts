@@ -3,12 +3,11 @@ import { notFound } from '../errors.js'
 import type { ArticleHit } from '../db/article-query.js'
 import { Article, ArticleListItem, ArticleListQuery, ArticleParams, ArticleSearchList, EXPAND_LIMIT } from '../schemas/articles.js'
 import { badRequest, notFound as notFoundResponse, PageQuery, serverError, jsonResponse } from '../schemas/common.js'
-import { ArticleEntityList } from '../schemas/entities.js'
+import { ArticleEntity, ArticleEntityList } from '../schemas/entities.js'
 import { listResponse } from '../schemas/query.js'
-import { QuoteList } from '../schemas/quotes.js'
-import { ARTICLE_CSV } from './csv-columns.js'
-import { pageBody } from './links.js'
-import { answerList, sortOf } from './list-query.js'
+import { Quote, QuoteList } from '../schemas/quotes.js'
+import { ARTICLE_CSV, ENTITY_CSV, QUOTE_CSV } from './csv-columns.js'
+import { answerList, answerSubList, sortOf } from './list-query.js'
 
 const articleRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/articles', {
@@ -62,11 +61,12 @@ const articleRoutes: FastifyPluginAsyncZod = async (app) => {
       summary: 'List an article\'s quotes in document order',
       params: ArticleParams,
       querystring: PageQuery.strict(),
-      response: { 200: jsonResponse(QuoteList, "A page of the article's quotes"), 400: badRequest, 404: notFoundResponse, 500: serverError }
+      response: { 200: listResponse(QuoteList, Quote, "A page of the article's quotes"), 400: badRequest, 404: notFoundResponse, 500: serverError }
     }
-  }, async (request) => {
-    if (!app.repos.articles.exists(request.params.id)) throw notFound('article', request.params.id)
-    return pageBody(request, app.repos.quotes.list({ ...request.query, articleId: request.params.id }))
+  }, async (request, reply) => {
+    const articleId = request.params.id
+    if (!app.repos.articles.exists(articleId)) throw notFound('article', articleId)
+    return answerSubList(request, reply, (limit, cursor) => app.repos.quotes.list({ limit, cursor, articleId }), request.query, QUOTE_CSV)
   })
 
   app.get('/articles/:id/entities', {
@@ -76,11 +76,12 @@ const articleRoutes: FastifyPluginAsyncZod = async (app) => {
       summary: 'List an article\'s entities in order of first mention, with their mentions',
       params: ArticleParams,
       querystring: PageQuery.strict(),
-      response: { 200: jsonResponse(ArticleEntityList, "A page of the article's entities"), 400: badRequest, 404: notFoundResponse, 500: serverError }
+      response: { 200: listResponse(ArticleEntityList, ArticleEntity, "A page of the article's entities"), 400: badRequest, 404: notFoundResponse, 500: serverError }
     }
-  }, async (request) => {
-    if (!app.repos.articles.exists(request.params.id)) throw notFound('article', request.params.id)
-    return pageBody(request, app.repos.entities.listForArticle(request.params.id, request.query))
+  }, async (request, reply) => {
+    const { id } = request.params
+    if (!app.repos.articles.exists(id)) throw notFound('article', id)
+    return answerSubList(request, reply, (limit, cursor) => app.repos.entities.listForArticle(id, { limit, cursor }), request.query, ENTITY_CSV)
   })
 }
 

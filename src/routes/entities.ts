@@ -1,13 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { notFound } from '../errors.js'
-import { ArticleList } from '../schemas/articles.js'
+import { ArticleList, ArticleSummary } from '../schemas/articles.js'
 import { badRequest, notFound as notFoundResponse, PageQuery, serverError, jsonResponse } from '../schemas/common.js'
 import { Entity, EntityListItem, EntityListQuery, EntityParams, EntitySearchList } from '../schemas/entities.js'
 import { listResponse } from '../schemas/query.js'
-import { QuoteList } from '../schemas/quotes.js'
-import { ENTITY_CSV } from './csv-columns.js'
-import { pageBody } from './links.js'
-import { answerList } from './list-query.js'
+import { Quote, QuoteList } from '../schemas/quotes.js'
+import { ARTICLE_CSV, ENTITY_CSV, QUOTE_CSV } from './csv-columns.js'
+import { answerList, answerSubList } from './list-query.js'
 
 const entityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/entities', {
@@ -54,12 +53,12 @@ const entityRoutes: FastifyPluginAsyncZod = async (app) => {
       summary: 'List the quotes an entity spoke, newest first',
       params: EntityParams,
       querystring: PageQuery.strict(),
-      response: { 200: jsonResponse(QuoteList, "A page of the entity's quotes"), 400: badRequest, 404: notFoundResponse, 500: serverError }
+      response: { 200: listResponse(QuoteList, Quote, "A page of the entity's quotes"), 400: badRequest, 404: notFoundResponse, 500: serverError }
     }
-  }, async (request) => {
+  }, async (request, reply) => {
     const { id } = request.params
     if (!app.repos.entities.exists(id)) throw notFound('entity', id)
-    return pageBody(request, app.repos.quotes.list({ ...request.query, speaker: id }))
+    return answerSubList(request, reply, (limit, cursor) => app.repos.quotes.list({ limit, cursor, speaker: id }), request.query, QUOTE_CSV)
   })
 
   app.get('/entities/:id/articles', {
@@ -69,12 +68,12 @@ const entityRoutes: FastifyPluginAsyncZod = async (app) => {
       summary: 'List the articles that mention an entity, newest first',
       params: EntityParams,
       querystring: PageQuery.strict(),
-      response: { 200: jsonResponse(ArticleList, 'A page of articles that mention the entity'), 400: badRequest, 404: notFoundResponse, 500: serverError }
+      response: { 200: listResponse(ArticleList, ArticleSummary, 'A page of articles that mention the entity'), 400: badRequest, 404: notFoundResponse, 500: serverError }
     }
-  }, async (request) => {
+  }, async (request, reply) => {
     const { id } = request.params
     if (!app.repos.entities.exists(id)) throw notFound('entity', id)
-    return pageBody(request, app.repos.articles.list({ ...request.query, entity: id }))
+    return answerSubList(request, reply, (limit, cursor) => app.repos.articles.list({ limit, cursor, entity: id }), request.query, ARTICLE_CSV)
   })
 }
 

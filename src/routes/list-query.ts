@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Page } from '../db/cursor.js'
+import { STREAM_CHUNK } from '../db/listing.js'
 import type { FacetBucket } from '../db/listing.js'
 import { invalidParam } from '../errors.js'
 import { pageBody } from './links.js'
@@ -51,4 +52,27 @@ export function answerList<Filters, Item extends { id: string }, Facet extends s
     ...(controls.count ? { total: lists.count(filters) } : {}),
     ...(controls.facet ? { facets: lists.facets(filters, controls.facet, controls.facetSize) } : {})
   }
+}
+
+/**
+ * Every item of a keyset-paged list from `cursor` on, fetched STREAM_CHUNK at a time. The first chunk
+ * is read now, so a bad cursor is a 400 before anything streams.
+ */
+function pagesFrom<T> (fetch: (limit: number, cursor: string | undefined) => Page<T>, cursor: string | undefined): Generator<T> {
+  const first = fetch(STREAM_CHUNK, cursor)
+  return (function * () {
+    for (let page: Page<T> | null = first; page; page = page.next === null ? null : fetch(STREAM_CHUNK, page.next)) yield * page.items
+  })()
+}
+
+/**
+ * A list under one resource (an article's quotes, an entity's articles): a JSON page, or every item
+ * streamed as NDJSON or CSV, as the top-level lists do.
+ */
+export function answerSubList<T extends { id: string }> (request: FastifyRequest, reply: FastifyReply,
+  list: (limit: number, cursor: string | undefined) => Page<T>, query: { limit: number, cursor?: string | undefined }, csv: CsvColumn<T>[]) {
+  const format = listFormatOf(request)
+  if (format !== 'json') return sendStream(reply, format, pagesFrom(list, query.cursor), { fields: undefined, project: (item) => item, columns: csv })
+  varyOnAccept(reply)
+  return pageBody(request, list(query.limit, query.cursor))
 }

@@ -85,7 +85,7 @@ export const CSV = 'text/csv'
 export function listResponse<T extends z.ZodType> (schema: T, item: z.ZodType, description: string) {
   return {
     description: `${description}. With \`Accept: ${NDJSON}\` or \`Accept: ${CSV}\`, every item of the filtered set ` +
-      'from the cursor on streams instead, one per line (limit, count and facet do not apply; fields does)',
+      'from the cursor on streams instead, one per line (`limit`, `count` and `facet` do not apply; `fields`, where the list takes it, does)',
     content: {
       'application/json': { schema },
       [NDJSON]: { schema: item },

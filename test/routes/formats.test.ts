@@ -136,3 +136,21 @@ t.test('rate limiting: RateLimit-* headers, then a 429 problem that says when to
   t.equal(refused.headers['cache-control'], 'no-store')
   t.equal((await limited.inject('/health')).statusCode, 200, 'health checks are never limited')
 })
+
+t.test('the lists under an article or an entity stream too', async (t) => {
+  const lavrov = 'person-sergey-lavrov'
+  const articleId = (await app.inject('/articles?limit=1')).json().data[0].id as string
+  for (const [url, total] of [
+    [`/entities/${lavrov}/quotes`, (await app.inject(`/quotes?speaker=${lavrov}&count=true&limit=1`)).json().total],
+    [`/entities/${lavrov}/articles`, (await app.inject(`/articles?entity=${lavrov}&count=true&limit=1`)).json().total],
+    [`/articles/${articleId}/quotes`, (await app.inject(`/quotes?articleId=${articleId}&count=true&limit=1`)).json().total],
+    [`/articles/${articleId}/entities`, (await app.inject(`/articles/${articleId}`)).json().entityCount]
+  ] as const) {
+    const items = await streamAll<{ id: string }>(app, url)
+    t.equal(items.length, total, `${url}: all ${total} as NDJSON`)
+    t.same(items.map((i) => i.id), (await walkPages<{ id: string }>(app, `${url}?limit=7`)).map((i) => i.id), `${url}: in page order`)
+    const csv = await app.inject({ url, headers: { accept: 'text/csv' } })
+    t.equal(parseCsv(csv.body).length, total + 1, `${url}: a CSV row each`)
+  }
+  t.equal((await app.inject({ url: `/entities/${lavrov}/quotes?cursor=nope`, headers: { accept: 'text/csv' } })).statusCode, 400)
+})
