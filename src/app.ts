@@ -4,6 +4,7 @@ import type { Db } from './db/connection.js'
 import auth from './plugins/auth.js'
 import { DEFAULT_MAX_ARTICLE_BYTES } from './limits.js'
 import database from './plugins/database.js'
+import http, { type HttpOptions } from './plugins/http.js'
 import openapi from './plugins/openapi.js'
 import problems, { frameworkErrors } from './plugins/problems.js'
 import articleWriteRoutes from './routes/article-writes.js'
@@ -13,6 +14,7 @@ import entityRoutes from './routes/entities.js'
 import healthRoutes from './routes/health.js'
 import openapiRoutes from './routes/openapi.js'
 import quoteRoutes from './routes/quotes.js'
+import statsRoutes from './routes/stats.js'
 
 export interface AppOptions {
   /** A SQLite file path (':memory:' for a throw-away database) or an open better-sqlite3 handle. */
@@ -27,6 +29,10 @@ export interface AppOptions {
   maxArticleBytes?: number
   /** Lines of a bulk stream written per transaction (default 100). */
   bulkBatchSize?: number
+  /** Origins browsers may call the API from (default: any; the API takes no cookies). */
+  corsOrigins?: HttpOptions['corsOrigins']
+  /** Requests per client per window, or false for no limit (the default here; config.ts turns it on). */
+  rateLimit?: HttpOptions['rateLimit']
   logger?: FastifyServerOptions['logger']
 }
 
@@ -43,6 +49,7 @@ export function buildApp (options: AppOptions) {
   app.setSerializerCompiler(serializerCompiler)
 
   app.register(problems)
+  app.register(http, { corsOrigins: options.corsOrigins ?? true, rateLimit: options.rateLimit ?? false })
   app.register(database, {
     database: options.database,
     migrate: options.migrate ?? true,
@@ -55,6 +62,7 @@ export function buildApp (options: AppOptions) {
   app.register(articleRoutes)
   app.register(quoteRoutes)
   app.register(entityRoutes)
+  app.register(statsRoutes)
   const maxArticleBytes = options.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_BYTES
   app.register(articleWriteRoutes, { maxArticleBytes })
   app.register(bulkRoutes, { maxArticleBytes, ...(options.bulkBatchSize === undefined ? {} : { batchSize: options.bulkBatchSize }) })

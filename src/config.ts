@@ -12,7 +12,12 @@ const Config = z.object({
     .pipe(z.array(z.string()
       .min(16, 'each key needs at least 16 characters: a short key can be guessed')
       .regex(/^[\x21-\x2B\x2D-\x7E]+$/, 'each key must be visible ASCII without commas, to travel in a header'))),
-  MAX_ARTICLE_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(DEFAULT_MAX_ARTICLE_BYTES)
+  MAX_ARTICLE_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(DEFAULT_MAX_ARTICLE_BYTES),
+  // Requests per client (IP address) per minute; 0 turns the limit off (e.g. behind a proxy that limits).
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  // Comma-separated origins browsers may call from; "*" (the default) for any: reads are public, no cookies.
+  CORS_ORIGINS: z.string().default('*')
+    .transform((value): true | string[] => value.trim() === '*' ? true : value.split(',').map((o) => o.trim()).filter(Boolean))
 })
 
 export type Config = z.infer<typeof Config>

@@ -64,9 +64,12 @@ export const openapiOptions: FastifyDynamicSwaggerOptions = {
       { name: 'articles', description: 'Articles as submitted, with paragraphs' },
       { name: 'quotes', description: 'Who said what: direct, indirect and mixed quotes' },
       { name: 'entities', description: 'People, organizations, places and groups, one per referent' },
+      { name: 'stats', description: 'Counts over time' },
       { name: 'extraction', description: 'The parse alone, nothing stored' },
       { name: 'service', description: 'Health, readiness and this document' }
     ],
+    // Reads are open; the writes each require the bearer key themselves.
+    security: [],
     components: {
       securitySchemes: {
         [SECURITY_SCHEME]: {
@@ -79,10 +82,58 @@ export const openapiOptions: FastifyDynamicSwaggerOptions = {
   },
   transform,
   // The type provider emits an input and an output variant of every registered schema; keep the used ones.
-  transformObject: (document) => pruneUnusedSchemas(jsonSchemaTransformObject(document) as OpenApiDocument) as ReturnType<typeof jsonSchemaTransformObject>
+  transformObject: (document) => documentHttpLayer(pruneUnusedSchemas(jsonSchemaTransformObject(document) as OpenApiDocument)) as ReturnType<typeof jsonSchemaTransformObject>
+}
+
+// Routes the rate limiter lets through whatever a client's count (orchestrators probe them).
+const UNLIMITED_PATHS = new Set(['/health', '/ready'])
+
+const integerHeader = (description: string) => ({ description, schema: { type: 'integer' } })
+
+/**
+ * What the shared HTTP layer (plugins/http.ts) adds to every route, written once here rather than in
+ * each route's schema: a 429 from the rate limiter, and on reads the ETag and the 304 it allows.
+ */
+export function documentHttpLayer (document: OpenApiDocument): OpenApiDocument {
+  const paths = (document.paths ?? {}) as Record<string, Record<string, { parameters?: unknown[], responses?: Record<string, Record<string, unknown>> }>>
+  for (const [path, item] of Object.entries(paths)) {
+    for (const [method, operation] of Object.entries(item)) {
+      const responses = operation.responses ?? {}
+      if (!UNLIMITED_PATHS.has(path)) {
+        responses['429'] = {
+          description: 'Too many requests from this client: the problem\'s detail and Retry-After say when to try again',
+          headers: {
+            'Retry-After': integerHeader('Seconds until the window resets'),
+            'RateLimit-Limit': integerHeader('Requests allowed per window'),
+            'RateLimit-Remaining': integerHeader('Requests left in this window (0)'),
+            'RateLimit-Reset': integerHeader('Seconds until the window resets')
+          },
+          content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } }
+        }
+      }
+      if (method !== 'get' || UNLIMITED_PATHS.has(path)) continue
+      const ok = responses['200']
+      if (ok) {
+        ok.headers = {
+          ...(ok.headers as Record<string, unknown> | undefined),
+          ETag: { description: 'A strong validator of this body: send it back in If-None-Match', schema: { type: 'string' } }
+        }
+      }
+      responses['304'] = { description: 'Not Modified: the If-None-Match ETag still matches, so the cached body is current' }
+      operation.parameters = [...(operation.parameters ?? []), {
+        name: 'If-None-Match',
+        in: 'header',
+        required: false,
+        description: 'The ETag of a body already held: an unchanged resource answers 304 without a body',
+        schema: { type: 'string' }
+      }]
+    }
+  }
+  return document
 }
 
 interface OpenApiDocument {
+  paths?: Record<string, unknown>
   components?: { schemas?: Record<string, unknown> }
   [key: string]: unknown
 }

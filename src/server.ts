@@ -10,6 +10,8 @@ const app = buildApp({
   seedDirectory: SEED_DIR,
   apiKeys: config.API_KEYS,
   maxArticleBytes: config.MAX_ARTICLE_BYTES,
+  corsOrigins: config.CORS_ORIGINS,
+  rateLimit: config.RATE_LIMIT_PER_MINUTE > 0 ? { max: config.RATE_LIMIT_PER_MINUTE, windowMs: 60_000 } : false,
   logger: { level: config.LOG_LEVEL }
 })
 

@@ -14,8 +14,14 @@ export function encodeCursor (key: CursorKey): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url')
 }
 
-/** Decodes a cursor whose key must have the given shape ('s' string, 'n' integer), else throws InvalidCursorError. */
-export function decodeCursor (cursor: string, shape: readonly ('s' | 'n')[]): CursorKey {
+/** 's' a string, 'n' a safe integer, 'f' any finite number (a relevance score). */
+export type CursorShape = readonly ('s' | 'n' | 'f')[]
+
+const fitsShape = (value: unknown, kind: 's' | 'n' | 'f'): boolean =>
+  kind === 's' ? typeof value === 'string' : kind === 'n' ? Number.isSafeInteger(value) : typeof value === 'number' && Number.isFinite(value)
+
+/** Decodes a cursor whose key must have the given shape, else throws InvalidCursorError. */
+export function decodeCursor (cursor: string, shape: CursorShape): CursorKey {
   let key: unknown
   try {
     key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
@@ -23,7 +29,7 @@ export function decodeCursor (cursor: string, shape: readonly ('s' | 'n')[]): Cu
     throw new InvalidCursorError()
   }
   const fits = Array.isArray(key) && key.length === shape.length &&
-    key.every((value, i) => shape[i] === 's' ? typeof value === 'string' : Number.isSafeInteger(value))
+    key.every((value, i) => fitsShape(value, shape[i] ?? 's'))
   if (!fits) throw new InvalidCursorError()
   return key as CursorKey
 }

@@ -4,7 +4,7 @@ import type { EntityType, TextSpan } from '../extract/types.js'
 import type { Db } from './connection.js'
 import { decodeCursor, toPage, type Page } from './cursor.js'
 
-interface EntityRow {
+export interface EntityRow {
   id: string
   name: string
   type: EntityType
@@ -20,11 +20,11 @@ interface ArticleEntityRow extends EntityRow {
   mentions: string
 }
 
-const COLUMNS = `e.id, e.name, e.type, e.article_count, e.mention_count, e.quote_count,
+export const ENTITY_COLUMNS = `e.id, e.name, e.type, e.article_count, e.mention_count, e.quote_count,
   (SELECT json_group_array(alias ORDER BY alias) FROM entity_aliases WHERE entity_id = e.id) AS aliases,
   (SELECT json_group_array(title ORDER BY title) FROM entity_titles WHERE entity_id = e.id) AS titles`
 
-function toEntity (row: EntityRow): Entity {
+export function toEntity (row: EntityRow): Entity {
   return {
     id: row.id,
     name: row.name,
@@ -64,17 +64,17 @@ export class EntityRepository {
   readonly #ofArticle: Statement<[string, number, number], ArticleEntityRow>
 
   constructor (db: Db) {
-    this.#byId = db.prepare(`SELECT ${COLUMNS} FROM entities e WHERE e.id = ?`)
+    this.#byId = db.prepare(`SELECT ${ENTITY_COLUMNS} FROM entities e WHERE e.id = ?`)
     this.#exists = db.prepare('SELECT id FROM entities WHERE id = ?')
     const list = (where: string[]) => db.prepare<Record<string, unknown>, EntityRow>(
-      `SELECT ${COLUMNS} FROM entities e ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ${ORDER}`)
+      `SELECT ${ENTITY_COLUMNS} FROM entities e ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ${ORDER}`)
     this.#lists = {
       all: list([]),
       allAfter: list([AFTER]),
       typed: list(['e.type = @type']),
       typedAfter: list(['e.type = @type', AFTER])
     }
-    this.#ofArticle = db.prepare(`SELECT ${COLUMNS}, ae.position,
+    this.#ofArticle = db.prepare(`SELECT ${ENTITY_COLUMNS}, ae.position,
         (SELECT json_group_array(json_object('text', m.text, 'start', m.start, 'end', m."end") ORDER BY m.start, m."end")
            FROM mentions m WHERE m.article_id = ae.article_id AND m.entity_id = e.id) AS mentions
       FROM article_entities ae JOIN entities e ON e.id = ae.entity_id

@@ -4,7 +4,7 @@ import type { QuoteKind, Span } from '../extract/types.js'
 import type { Db } from './connection.js'
 import { decodeCursor, toPage, type Page } from './cursor.js'
 
-interface QuoteRow {
+export interface QuoteRow {
   id: string
   article_id: string
   position: number
@@ -24,7 +24,7 @@ interface QuoteRow {
   sort_at: string
 }
 
-const COLUMNS = `q.id, q.article_id, q.position, q.kind, q.text, q.spans, q.cue_text, q.cue_start, q.cue_end,
+export const QUOTE_COLUMNS = `q.id, q.article_id, q.position, q.kind, q.text, q.spans, q.cue_text, q.cue_start, q.cue_end,
   q.source_text, q.source_start, q.source_end, q.speaker_id, e.name AS speaker_name, e.type AS speaker_type,
   q.paragraph, q.sort_at`
 const FROM = 'FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_id'
@@ -33,7 +33,7 @@ function textSpan (text: string | null, start: number | null, end: number | null
   return text === null || start === null || end === null ? null : { text, start, end }
 }
 
-function toQuote (row: QuoteRow): Quote {
+export function toQuote (row: QuoteRow): Quote {
   return {
     id: row.id,
     articleId: row.article_id,
@@ -79,13 +79,13 @@ export class QuoteRepository {
   readonly #lists = new Map<string, Statement<Record<string, unknown>, QuoteRow>>()
 
   constructor (db: Db) {
-    this.#byId = db.prepare(`SELECT ${COLUMNS} ${FROM} WHERE q.id = ?`)
+    this.#byId = db.prepare(`SELECT ${QUOTE_COLUMNS} ${FROM} WHERE q.id = ?`)
     for (let mask = 0; mask < 1 << (FILTERS.length + 1); mask++) {
       const used = FILTERS.filter((_, i) => mask & (1 << i))
       const withCursor = (mask & (1 << FILTERS.length)) !== 0
       const where = used.map((f) => FILTER_SQL[f])
       if (withCursor) where.push(AFTER)
-      const sql = `SELECT ${COLUMNS} ${FROM} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ${ORDER} LIMIT @limit`
+      const sql = `SELECT ${QUOTE_COLUMNS} ${FROM} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ${ORDER} LIMIT @limit`
       this.#lists.set(listKey(used, withCursor), db.prepare(sql))
     }
   }

@@ -1,9 +1,13 @@
+import { ArticleQueries } from './article-query.js'
 import { ArticleWriter } from './article-writer.js'
 import { ArticleRepository } from './articles.js'
 import type { Db } from './connection.js'
 import { EntityRepository } from './entities.js'
+import { EntityQueries } from './entity-query.js'
 import { IdempotencyKeyRepository } from './idempotency-keys.js'
+import { QuoteQueries } from './quote-query.js'
 import { QuoteRepository } from './quotes.js'
+import { StatsRepository } from './stats.js'
 
 export interface Repositories {
   articles: ArticleRepository
@@ -11,6 +15,11 @@ export interface Repositories {
   entities: EntityRepository
   writer: ArticleWriter
   idempotencyKeys: IdempotencyKeyRepository
+  /** The searchable lists: filters, search, orders, totals, facets and streamed walks. */
+  articleQueries: ArticleQueries
+  quoteQueries: QuoteQueries
+  entityQueries: EntityQueries
+  stats: StatsRepository
 }
 
 /** Every repository over one connection; each prepares its statements once, here. */
@@ -20,6 +29,10 @@ export function createRepositories (db: Db): Repositories {
     quotes: new QuoteRepository(db),
     entities: new EntityRepository(db),
     writer: new ArticleWriter(db),
-    idempotencyKeys: new IdempotencyKeyRepository(db)
+    idempotencyKeys: new IdempotencyKeyRepository(db),
+    articleQueries: new ArticleQueries(db),
+    quoteQueries: new QuoteQueries(db),
+    entityQueries: new EntityQueries(db),
+    stats: new StatsRepository(db)
   }
 }

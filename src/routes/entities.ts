@@ -1,21 +1,36 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { notFound } from '../errors.js'
-import { ArticleList } from '../schemas/articles.js'
+import { ArticleList, ArticleSummary } from '../schemas/articles.js'
 import { badRequest, notFound as notFoundResponse, PageQuery, serverError, jsonResponse } from '../schemas/common.js'
-import { Entity, EntityList, EntityListQuery, EntityParams } from '../schemas/entities.js'
-import { QuoteList } from '../schemas/quotes.js'
-import { pageBody } from './links.js'
+import { Entity, EntityListItem, EntityListQuery, EntityParams, EntitySearchList } from '../schemas/entities.js'
+import { listResponse } from '../schemas/query.js'
+import { Quote, QuoteList } from '../schemas/quotes.js'
+import { ARTICLE_CSV, ENTITY_CSV, QUOTE_CSV } from './csv-columns.js'
+import { answerList, answerSubList } from './list-query.js'
 
 const entityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/entities', {
     schema: {
       operationId: 'listEntities',
       tags: ['entities'],
-      summary: 'List entities, most mentioned first',
+      summary: 'Find entities, most mentioned first',
+      description: 'Filter by `type`, by name (`q`, any part of a name or alias) and by `minArticles`; filters combine. ' +
+        '`count=true` adds the total, `facet=type` counts per type over the whole filtered set.',
       querystring: EntityListQuery,
-      response: { 200: jsonResponse(EntityList, 'A page of entities'), 400: badRequest, 500: serverError }
+      response: { 200: listResponse(EntitySearchList, EntityListItem, 'A page of entities'), 400: badRequest, 500: serverError }
     }
-  }, async (request) => pageBody(request, app.repos.entities.list(request.query)))
+  }, async (request, reply) => {
+    const { limit, cursor, count, facet, facetSize, fields, ...filters } = request.query
+    const queries = app.repos.entityQueries
+    const lists = {
+      page: queries.page.bind(queries),
+      walk: queries.walk.bind(queries),
+      count: queries.count.bind(queries),
+      facets: queries.facets.bind(queries),
+      csv: ENTITY_CSV
+    }
+    return answerList(request, reply, lists, filters, { limit, cursor, count, facet, facetSize, fields })
+  })
 
   app.get('/entities/:id', {
     schema: {
@@ -38,12 +53,12 @@ const entityRoutes: FastifyPluginAsyncZod = async (app) => {
       summary: 'List the quotes an entity spoke, newest first',
       params: EntityParams,
       querystring: PageQuery.strict(),
-      response: { 200: jsonResponse(QuoteList, "A page of the entity's quotes"), 400: badRequest, 404: notFoundResponse, 500: serverError }
+      response: { 200: listResponse(QuoteList, Quote, "A page of the entity's quotes"), 400: badRequest, 404: notFoundResponse, 500: serverError }
     }
-  }, async (request) => {
+  }, async (request, reply) => {
     const { id } = request.params
     if (!app.repos.entities.exists(id)) throw notFound('entity', id)
-    return pageBody(request, app.repos.quotes.list({ ...request.query, speaker: id }))
+    return answerSubList(request, reply, (limit, cursor) => app.repos.quotes.list({ limit, cursor, speaker: id }), request.query, QUOTE_CSV)
   })
 
   app.get('/entities/:id/articles', {
@@ -53,12 +68,12 @@ const entityRoutes: FastifyPluginAsyncZod = async (app) => {
       summary: 'List the articles that mention an entity, newest first',
       params: EntityParams,
       querystring: PageQuery.strict(),
-      response: { 200: jsonResponse(ArticleList, 'A page of articles that mention the entity'), 400: badRequest, 404: notFoundResponse, 500: serverError }
+      response: { 200: listResponse(ArticleList, ArticleSummary, 'A page of articles that mention the entity'), 400: badRequest, 404: notFoundResponse, 500: serverError }
     }
-  }, async (request) => {
+  }, async (request, reply) => {
     const { id } = request.params
     if (!app.repos.entities.exists(id)) throw notFound('entity', id)
-    return pageBody(request, app.repos.articles.list({ ...request.query, entity: id }))
+    return answerSubList(request, reply, (limit, cursor) => app.repos.articles.list({ limit, cursor, entity: id }), request.query, ARTICLE_CSV)
   })
 }
 

@@ -1,20 +1,36 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { notFound } from '../errors.js'
 import { badRequest, notFound as notFoundResponse, serverError, jsonResponse } from '../schemas/common.js'
-import { Quote, QuoteList, QuoteListQuery, QuoteParams } from '../schemas/quotes.js'
-import { pageBody } from './links.js'
+import { listResponse } from '../schemas/query.js'
+import { Quote, QuoteListItem, QuoteListQuery, QuoteParams, QuoteSearchList } from '../schemas/quotes.js'
+import { QUOTE_CSV } from './csv-columns.js'
+import { answerList, sortOf } from './list-query.js'
 
 const quoteRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/quotes', {
     schema: {
       operationId: 'listQuotes',
       tags: ['quotes'],
-      summary: 'List quotes: newest article first, each article\'s quotes in document order',
-      description: 'Filter by `speaker` (an entity id), `articleId` and `kind`; filters combine.',
+      summary: 'Search and filter quotes: who said what, about whom',
+      description: 'Newest article first, each article\'s quotes in document order, or by `sort`. Filters combine ' +
+        '(AND): `speaker=A&about=B` is what A said about B. `q` searches the quotes\' content and adds a `snippet`. ' +
+        '`count=true` adds the total, `facet=` counts per speaker, kind or cue over the whole filtered set.',
       querystring: QuoteListQuery,
-      response: { 200: jsonResponse(QuoteList, 'A page of quotes'), 400: badRequest, 500: serverError }
+      response: { 200: listResponse(QuoteSearchList, QuoteListItem, 'A page of quotes'), 400: badRequest, 500: serverError }
     }
-  }, async (request) => pageBody(request, app.repos.quotes.list(request.query)))
+  }, async (request, reply) => {
+    const { limit, cursor, sort, count, facet, facetSize, fields, ...filters } = request.query
+    const order = sortOf(sort, filters.q)
+    const queries = app.repos.quoteQueries
+    const lists = {
+      page: (f: typeof filters, l: number, c: string | undefined) => queries.page(f, order, l, c),
+      walk: (f: typeof filters, c: string | undefined) => queries.walk(f, order, c),
+      count: (f: typeof filters) => queries.count(f),
+      facets: queries.facets.bind(queries),
+      csv: QUOTE_CSV
+    }
+    return answerList(request, reply, lists, filters, { limit, cursor, count, facet, facetSize, fields })
+  })
 
   app.get('/quotes/:id', {
     schema: {

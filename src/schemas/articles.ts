@@ -1,5 +1,8 @@
 import { z } from 'zod'
 import { IdParam, listOf, PageQuery, TextSpan } from './common.js'
+import { ArticleEntity } from './entities.js'
+import { CountParam, FacetSize, nameList, queryListOf, repeatedIds, SearchQuery, Sort, timeBound } from './query.js'
+import { Quote } from './quotes.js'
 
 export const Paragraph = TextSpan.extend({
   index: z.number().int().describe('Position in the body, from 0'),
@@ -62,8 +65,41 @@ export type Article = z.infer<typeof Article>
 
 export const ArticleList = listOf(ArticleSummary, 'ArticleList')
 
+/** What `expand=` embeds in each article of a list, at most this many of each. */
+export const EXPAND_LIMIT = 10
+
+export const ArticleListItem = ArticleSummary.extend({
+  snippet: z.string().describe('With `q`: the best matching passage, matches marked `<mark>…</mark>` (the text is not HTML-escaped)'),
+  quotes: z.array(Quote).describe(`With \`expand=quotes\`: the article's first ${EXPAND_LIMIT} quotes in document order`),
+  entities: z.array(ArticleEntity).describe(`With \`expand=entities\`: the article's first ${EXPAND_LIMIT} entities with their mentions`)
+}).partial().required({ id: true }).meta({
+  id: 'ArticleListItem',
+  description: 'An article summary: every field unless `fields` names some (`id` always); `snippet` with `q`; ' +
+    '`quotes` and `entities` with `expand`'
+})
+export type ArticleListItem = z.infer<typeof ArticleListItem>
+
+export const ARTICLE_FIELDS = ['id', 'title', 'dateline', 'publishedAt', 'publisher', 'url', 'language', 'lede', 'quoteCount',
+  'entityCount', 'extractorVersion', 'createdAt', 'snippet'] as const
+export const ARTICLE_FACETS = ['entity', 'dateline', 'publisher'] as const
+export const ARTICLE_EXPANSIONS = ['quotes', 'entities'] as const
+
+export const ArticleSearchList = queryListOf(ArticleListItem, ARTICLE_FACETS, 'ArticleSearchList')
+
 export const ArticleListQuery = PageQuery.extend({
-  entity: z.string().max(200).optional().describe('Only articles that mention this entity id')
+  q: SearchQuery.optional(),
+  entity: repeatedIds('Only articles that mention this entity id'),
+  speaker: repeatedIds('Only articles that quote this entity id'),
+  dateline: z.string().min(1).max(200).optional().describe('Only articles filed from here, e.g. MOSCOW (case-insensitive)'),
+  publisher: z.string().min(1).max(200).optional().describe('Only articles of this publisher (case-insensitive)'),
+  from: timeBound('from'),
+  to: timeBound('to'),
+  sort: Sort,
+  count: CountParam,
+  facet: nameList(ARTICLE_FACETS, 'Counts over the whole filtered set per value of'),
+  facetSize: FacetSize,
+  fields: nameList(ARTICLE_FIELDS, 'Only these fields of each article (and `id`)'),
+  expand: nameList(ARTICLE_EXPANSIONS, `Embed each article's first ${EXPAND_LIMIT}`)
 }).strict()
 
 export const ArticleParams = IdParam

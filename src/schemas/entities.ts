@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { ENTITY_TYPES } from '../extract/types.js'
 import { IdParam, listOf, PageQuery, TextSpan } from './common.js'
+import { CountParam, FacetSize, nameList, queryListOf } from './query.js'
 
 export const EntityType = z.enum(ENTITY_TYPES).describe('person, organization, location, facility (bases, ports, airports), group (nationalities, religious and ethnic groups) or other')
 
@@ -36,8 +37,24 @@ export type ArticleEntity = z.infer<typeof ArticleEntity>
 export const EntityList = listOf(Entity, 'EntityList')
 export const ArticleEntityList = listOf(ArticleEntity, 'ArticleEntityList')
 
+export const EntityListItem = Entity.partial().required({ id: true }).meta({
+  id: 'EntityListItem',
+  description: 'An entity: every field unless `fields` names some (`id` always)'
+})
+
+export const ENTITY_FIELDS = ['id', 'name', 'type', 'aliases', 'titles', 'articleCount', 'mentionCount', 'quoteCount'] as const
+export const ENTITY_FACETS = ['type'] as const
+
+export const EntitySearchList = queryListOf(EntityListItem, ENTITY_FACETS, 'EntitySearchList')
+
 export const EntityListQuery = PageQuery.extend({
-  type: EntityType.optional().describe('Only entities of this type')
+  type: EntityType.optional().describe('Only entities of this type'),
+  q: z.string().trim().min(1).max(100).optional().describe('Only entities whose name or an alias holds this text (case-insensitive), e.g. `lavrov`'),
+  minArticles: z.coerce.number().int().min(0).optional().describe('Only entities mentioned in at least this many articles'),
+  count: CountParam,
+  facet: nameList(ENTITY_FACETS, 'Counts over the whole filtered set per value of'),
+  facetSize: FacetSize,
+  fields: nameList(ENTITY_FIELDS, 'Only these fields of each entity (and `id`)')
 }).strict()
 
 export const EntityParams = IdParam

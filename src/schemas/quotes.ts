@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { QUOTE_KINDS } from '../extract/types.js'
 import { IdParam, listOf, PageQuery, Span, TextSpan } from './common.js'
+import { CountParam, FacetSize, nameList, queryListOf, repeatedIds, SearchQuery, Sort, timeBound } from './query.js'
 import { EntityType } from './entities.js'
 
 export const QuoteKind = z.enum(QUOTE_KINDS).describe('direct: wholly inside quotation marks; indirect: reported speech; mixed: reported speech holding a quoted part')
@@ -39,10 +40,33 @@ export type Quote = z.infer<typeof Quote>
 
 export const QuoteList = listOf(Quote, 'QuoteList')
 
+export const QuoteListItem = Quote.extend({
+  snippet: z.string().describe('With `q`: the content with its matches marked `<mark>…</mark>` (not HTML-escaped)')
+}).partial().required({ id: true }).meta({
+  id: 'QuoteListItem',
+  description: 'A quote: every field unless `fields` names some (`id` always); `snippet` with `q`'
+})
+export type QuoteListItem = z.infer<typeof QuoteListItem>
+
+export const QUOTE_FIELDS = ['id', 'articleId', 'text', 'kind', 'spans', 'cue', 'source', 'speaker', 'paragraph', 'snippet'] as const
+export const QUOTE_FACETS = ['speaker', 'kind', 'cue'] as const
+
+export const QuoteSearchList = queryListOf(QuoteListItem, QUOTE_FACETS, 'QuoteSearchList')
+
 export const QuoteListQuery = PageQuery.extend({
-  speaker: z.string().max(200).optional().describe('Only quotes spoken by this entity id'),
-  articleId: z.string().max(200).optional().describe('Only quotes from this article'),
-  kind: QuoteKind.optional().describe('Only quotes of this kind')
+  q: SearchQuery.optional(),
+  speaker: z.string().min(1).max(200).optional().describe('Only quotes spoken by this entity id'),
+  about: repeatedIds('Only quotes whose content mentions this entity id (with `speaker`: what the speaker said about it)'),
+  cue: z.string().min(1).max(100).optional().describe('Only quotes with this cue, e.g. said, told, argued (case-insensitive)'),
+  kind: QuoteKind.optional().describe('Only quotes of this kind'),
+  articleId: z.string().min(1).max(200).optional().describe('Only quotes from this article'),
+  from: timeBound('from'),
+  to: timeBound('to'),
+  sort: Sort,
+  count: CountParam,
+  facet: nameList(QUOTE_FACETS, 'Counts over the whole filtered set per value of'),
+  facetSize: FacetSize,
+  fields: nameList(QUOTE_FIELDS, 'Only these fields of each quote (and `id`)')
 }).strict()
 
 export const QuoteParams = IdParam

@@ -66,3 +66,19 @@ t.test('002 applies over a database of 001 with articles: their titles are kept 
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all()
   t.ok(tables.includes('idempotency_keys'))
 })
+
+t.test('003 indexes the articles and quotes already stored, and compares offsets in UTC', async (t) => {
+  const db = openDatabase(':memory:')
+  t.teardown(() => db.close())
+  const migrations = readMigrations()
+  migrate(db, migrations.filter((m) => m.version < 3))
+  db.prepare(`INSERT INTO articles (id, title, text, lede, extractor_version, created_at, sort_at, published_at)
+    VALUES ('a1', 'Budget deal', 'Budget deal\n\nThe budget passed, she said.', 'The budget passed.', '0.1.0',
+      '2026-01-01T00:00:00Z', '2026-01-01T01:30:00+02:00', '2026-01-01T01:30:00+02:00')`).run()
+  db.prepare(`INSERT INTO quotes (id, article_id, position, kind, text, spans, sort_at)
+    VALUES ('a1-q1', 'a1', 0, 'indirect', 'The budget passed', '[{"start":13,"end":30}]', '2026-01-01T00:00:00Z')`).run()
+  migrate(db, migrations)
+  t.equal(db.prepare("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'budget'").pluck().get(), 1)
+  t.equal(db.prepare("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'pass*'").pluck().get(), 1)
+  t.equal(db.prepare("SELECT published_utc FROM articles WHERE id = 'a1'").pluck().get(), '2025-12-31T23:30:00.000Z')
+})

@@ -6,7 +6,7 @@ import { testApp } from '../helpers.js'
 
 const ROUTES = ['/health', '/ready', '/openapi.json', '/openapi.yaml', '/articles', '/articles/{id}', '/articles/{id}/quotes',
   '/articles/{id}/entities', '/quotes', '/quotes/{id}', '/entities', '/entities/{id}', '/entities/{id}/quotes',
-  '/entities/{id}/articles', '/articles/bulk', '/extract']
+  '/entities/{id}/articles', '/articles/bulk', '/extract', '/stats/timeline']
 const WRITES = ['POST /articles', 'POST /articles/bulk', 'POST /extract', 'DELETE /articles/{id}']
 
 interface Operation {
@@ -36,10 +36,13 @@ t.test('/openapi.json is OpenAPI 3.1 with every route, each with summary, tags a
       t.ok(op.summary, `${name} has a summary`)
       t.ok(op.tags?.length, `${name} has tags`)
       t.ok((op.responses['200'] ?? op.responses['204']) && op.responses['500'], `${name} declares its success and 500`)
-      if (op.parameters?.length || op.requestBody) t.ok(op.responses['400'] ?? op.responses['415'], `${name} declares 400 or 415`)
+      // If-None-Match (a header on every read) is not validated, so it alone needs no 400
+      if (op.parameters?.some((p) => p.in !== 'header') || op.requestBody) t.ok(op.responses['400'] ?? op.responses['415'], `${name} declares 400 or 415`)
       if (path.includes('{id}')) t.ok(op.responses['404'], `${name} declares 404`)
+      if (!['/health', '/ready'].includes(path)) t.ok(op.responses['429'], `${name} declares the rate limiter's 429`)
       if (method === 'get') {
         t.notOk(op.security, `${name} is open`)
+        if (!['/health', '/ready'].includes(path)) t.ok(op.responses['304'], `${name} declares 304 for If-None-Match`)
         continue
       }
       writes.push(name)
@@ -53,6 +56,16 @@ t.test('/openapi.json is OpenAPI 3.1 with every route, each with summary, tags a
   t.same(Object.keys(spec.paths['/articles'].post.requestBody.content).sort(), ['application/json', 'text/plain'])
   t.same(Object.keys(spec.paths['/articles/bulk'].post.requestBody.content), ['application/x-ndjson', 'application/jsonl'])
   t.ok(spec.paths['/articles'].post.responses['201'].headers.Location, 'the 201 documents its Location')
+  const queryOf = (path: string) => (spec.paths[path].get.parameters as { in: string, name: string }[]).filter((p) => p.in === 'query').map((p) => p.name)
+  t.same(queryOf('/articles').sort(), ['count', 'cursor', 'dateline', 'entity', 'expand', 'facet', 'facetSize', 'fields', 'from', 'limit',
+    'publisher', 'q', 'sort', 'speaker', 'to'])
+  t.same(queryOf('/quotes').sort(), ['about', 'articleId', 'count', 'cue', 'cursor', 'facet', 'facetSize', 'fields', 'from', 'kind', 'limit',
+    'q', 'sort', 'speaker', 'to'])
+  t.same(queryOf('/entities').sort(), ['count', 'cursor', 'facet', 'facetSize', 'fields', 'limit', 'minArticles', 'q', 'type'])
+  for (const path of ['/articles', '/quotes', '/entities']) {
+    t.same(Object.keys(spec.paths[path].get.responses['200'].content), ['application/json', 'application/x-ndjson', 'text/csv'],
+      `${path} documents its three formats`)
+  }
 })
 
 t.test('openapi.yaml is the generated spec: it has not drifted from the routes (run npm run openapi)', async (t) => {

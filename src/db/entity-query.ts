@@ -1,0 +1,65 @@
+import type { EntityType } from '../extract/types.js'
+import type { Entity } from '../schemas/entities.js'
+import type { Db } from './connection.js'
+import type { Page } from './cursor.js'
+import { Lister, type FacetBucket, type FilteredSet, type Ordering } from './listing.js'
+import { ENTITY_COLUMNS, toEntity, type EntityRow } from './entities.js'
+
+export const ENTITY_FACETS = ['type'] as const
+export type EntityFacet = (typeof ENTITY_FACETS)[number]
+
+export interface EntityFilters {
+  type?: EntityType | undefined
+  /** Words of a name or alias, matched case-insensitively anywhere in it. */
+  q?: string | undefined
+  minArticles?: number | undefined
+}
+
+// Most mentioned first; ties by id so that the order is total (as GET /entities always was).
+const ORDERING: Ordering<EntityRow> = {
+  tag: 'prominent',
+  orderBy: 'e.mention_count DESC, e.id ASC',
+  after: '(e.mention_count < @c0 OR (e.mention_count = @c0 AND e.id > @c1))',
+  shape: ['n', 's'],
+  key: (row) => [row.mention_count, row.id]
+}
+
+const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+
+/** Entity lists by type, name and how many articles mention them, with totals and facets. */
+export class EntityQueries {
+  readonly #lister: Lister
+
+  constructor (db: Db) {
+    this.#lister = new Lister(db)
+  }
+
+  #set (filters: EntityFilters): FilteredSet {
+    const where: string[] = []
+    const params: Record<string, unknown> = {}
+    if (filters.type !== undefined) { where.push('e.type = @type'); params.type = filters.type }
+    if (filters.minArticles !== undefined) { where.push('e.article_count >= @minArticles'); params.minArticles = filters.minArticles }
+    if (filters.q !== undefined) {
+      where.push(`(e.name LIKE @q ESCAPE '\\' OR e.id IN (SELECT entity_id FROM entity_aliases WHERE alias LIKE @q ESCAPE '\\'))`)
+      params.q = likePattern(filters.q)
+    }
+    return { from: 'entities e', where, params }
+  }
+
+  page (filters: EntityFilters, limit: number, cursor?: string): Page<Entity> {
+    return this.#lister.page(this.#set(filters), ENTITY_COLUMNS, ORDERING, limit, cursor, toEntity)
+  }
+
+  walk (filters: EntityFilters, cursor?: string): Generator<Entity> {
+    return this.#lister.walk(this.#set(filters), ENTITY_COLUMNS, ORDERING, cursor, toEntity)
+  }
+
+  count (filters: EntityFilters): number {
+    return this.#lister.count(this.#set(filters))
+  }
+
+  facets (filters: EntityFilters, facets: readonly EntityFacet[], size: number): Partial<Record<EntityFacet, FacetBucket[]>> {
+    const set = this.#set(filters)
+    return Object.fromEntries(facets.map((facet) => [facet, this.#lister.facet(set, { value: `e.${facet}` }, size)]))
+  }
+}
