@@ -184,7 +184,9 @@ export function contentCandidates (v: TokenView, frame: Frame, source: Range | n
     }
   }
   // PolNeAR mostly marks content one fragment per sentence, but not always: offer both
-  const split = out.map((fragments) => bySentence(v, fragments)).filter((f, i) => f.length !== (out[i] as Range[]).length)
+  // (only candidates crossing a sentence end are split: building a copy of every candidate was most of the garbage)
+  const split: Range[][] = []
+  for (const fragments of out) if (fragments.some(([a, b]) => b - a > 1 && v.sentence[a] !== v.sentence[b - 1])) split.push(bySentence(v, fragments))
   // content says something: a lone colon or comma is no content
   return [...out, ...split].filter((fragments) => fragments.some(([a, b]) => hasWord(v, a, b)))
 }
