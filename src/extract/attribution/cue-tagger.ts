@@ -126,27 +126,31 @@ function viterbi (v: TokenView, from: number, to: number, model: Scorer): number
   const constant = model instanceof HashedModel ? labelScoresOf(model) : null
   for (let k = 0; k < length; k++) {
     const i = from + k
-    const silent = v.quoted[i] === 1
-    if (!silent) model.scoreAll(features, staticFeatures(v, i, from, to, features), staticScores)
+    const row = k * 3
+    if (v.quoted[i] === 1) {
+      // a quoted word is O: the best way into it, whatever came before
+      for (let p = 0; p < 3; p++) {
+        const before = k === 0 ? (p === O ? 0 : -Infinity) : delta[row - 3 + p] as number
+        if (before > (delta[row] as number)) { delta[row] = before; back[row] = p }
+      }
+      continue
+    }
+    model.scoreAll(features, staticFeatures(v, i, from, to, features), staticScores)
     const word = at(v.word, i, from, to)
     const previousWord = at(v.word, i - 1, from, to)
-    for (const p of LABELS) {
-      const before = k === 0 ? (p === O ? 0 : -Infinity) : delta[(k - 1) * 3 + p] ?? -Infinity
+    for (let p = 0; p < 3; p++) {
+      const before = k === 0 ? (p === O ? 0 : -Infinity) : delta[row - 3 + p] as number
       if (before === -Infinity) continue
-      if (silent) {
-        if (before > (delta[k * 3 + O] ?? -Infinity)) { delta[k * 3 + O] = before; back[k * 3 + O] = p }
-        continue
-      }
       // the static part is summed once per token; only the transition features per previous label
-      const [label, withWord, withPrevious] = PREVIOUS[p] ?? [0, 0, 0]
-      transitions[0] = mix(withWord, word)
-      transitions[1] = mix(withPrevious, previousWord)
+      const previous = PREVIOUS[p] as readonly [number, number, number]
+      transitions[0] = mix(previous[1], word)
+      transitions[1] = mix(previous[2], previousWord)
       if (constant) model.scoreAll(transitions, 2, scores)
-      else { transitions[2] = label; model.scoreAll(transitions, 3, scores) }
-      for (const l of LABELS) {
+      else { transitions[2] = previous[0]; model.scoreAll(transitions, 3, scores) }
+      for (let l = 0; l < 3; l++) {
         if (l === I && p === O) continue
-        const s = before + (staticScores[l] ?? 0) + (scores[l] ?? 0) + (constant?.[p * 3 + l] ?? 0)
-        if (s > (delta[k * 3 + l] ?? -Infinity)) { delta[k * 3 + l] = s; back[k * 3 + l] = p }
+        const s = before + (staticScores[l] as number) + (scores[l] as number) + (constant ? constant[p * 3 + l] as number : 0)
+        if (s > (delta[row + l] as number)) { delta[row + l] = s; back[row + l] = p }
       }
     }
   }
