@@ -13,6 +13,8 @@ export interface EntityRow {
   article_count: number
   mention_count: number
   quote_count: number
+  iso3166: string | null
+  geonames_id: number | null
 }
 
 interface ArticleEntityRow extends EntityRow {
@@ -20,7 +22,7 @@ interface ArticleEntityRow extends EntityRow {
   mentions: string
 }
 
-export const ENTITY_COLUMNS = `e.id, e.name, e.type, e.article_count, e.mention_count, e.quote_count,
+export const ENTITY_COLUMNS = `e.id, e.name, e.type, e.article_count, e.mention_count, e.quote_count, e.iso3166, e.geonames_id,
   (SELECT json_group_array(alias ORDER BY alias) FROM entity_aliases WHERE entity_id = e.id) AS aliases,
   (SELECT json_group_array(title ORDER BY title) FROM entity_titles WHERE entity_id = e.id) AS titles`
 
@@ -33,7 +35,11 @@ export function toEntity (row: EntityRow): Entity {
     titles: JSON.parse(row.titles) as string[],
     articleCount: row.article_count,
     mentionCount: row.mention_count,
-    quoteCount: row.quote_count
+    quoteCount: row.quote_count,
+    identifiers: {
+      ...(row.iso3166 === null ? {} : { iso3166: row.iso3166 }),
+      ...(row.geonames_id === null ? {} : { geonamesId: row.geonames_id })
+    }
   }
 }
 
