@@ -45,7 +45,7 @@ t.test('GET /entities sorts by mentions or articles and finds names by the start
   t.equal((await ids('/entities?sort=articles&limit=1'))[0], 'person-sergey-lavrov', 'in most articles')
   const walked: string[] = []
   for (let url: string | null = '/entities?sort=articles&limit=1'; url;) {
-    const body = (await app.inject(url)).json()
+    const body = (await app.inject(url)).json() as { data: { id: string }[], links: { next: string | null } }
     walked.push(...body.data.map((e: { id: string }) => e.id))
     url = body.links.next
   }
@@ -81,9 +81,10 @@ t.test('GET /entities/{id}/related: co-occurring entities, most shared first, wi
   t.same(back.data.map((e) => e.id), ['location-moscow', 'person-sergey-lavrov'])
 
   for (const url of ['/entities/person-nobody/related']) t.equal((await app.inject(url)).statusCode, 404)
-  for (const [url, name] of [['/entities/person-sergey-lavrov/related?limit=0', 'limit'], ['/entities/person-sergey-lavrov/related?type=planet', 'type'],
-    ['/entities/person-sergey-lavrov/related?cursor=bad', 'cursor'], ['/entities/person-sergey-lavrov/related?sort=x', 'sort']]) {
-    const bad = await app.inject(url ?? '')
+  const badParams: [string, string][] = [['/entities/person-sergey-lavrov/related?limit=0', 'limit'], ['/entities/person-sergey-lavrov/related?type=planet', 'type'],
+    ['/entities/person-sergey-lavrov/related?cursor=bad', 'cursor'], ['/entities/person-sergey-lavrov/related?sort=x', 'sort']]
+  for (const [url, name] of badParams) {
+    const bad = await app.inject(url)
     t.equal(bad.statusCode, 400, url)
     t.match(bad.json(), { invalidParams: [{ name }] }, url)
   }
