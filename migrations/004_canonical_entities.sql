@@ -26,6 +26,11 @@ INSERT OR IGNORE INTO entity_keys (key, kind, entity_id)
 INSERT OR IGNORE INTO entity_keys (key, kind, entity_id)
   SELECT lower(replace(substr(name, length(rtrim(name, replace(name, ' ', ''))) + 1), '.', '')), 'surname', id
   FROM entities WHERE type = 'person' AND instr(trim(name), ' ') > 0;
+-- and without a leading particle: "Sharaa" finds "Ahmad al-Sharaa"
+INSERT OR IGNORE INTO entity_keys (key, kind, entity_id)
+  SELECT substr(key, instr(key, '-') + 1), 'surname', entity_id FROM entity_keys
+  WHERE kind = 'surname' AND (key LIKE 'al-_%' OR key LIKE 'el-_%' OR key LIKE 'ad-_%' OR key LIKE 'as-_%'
+    OR key LIKE 'ash-_%' OR key LIKE 'bin-_%' OR key LIKE 'ibn-_%' OR key LIKE 'abu-_%');
 
 -- GET /entities?sort=articles within a type
 CREATE INDEX entities_by_type_articles ON entities (type, article_count DESC, id);

@@ -23,6 +23,16 @@ const isFullName = (e: { type: EntityType, name: string }): boolean => e.type ==
 /** The key a person is found by from a lone surname: the last word of the full name. */
 export const surnameKey = (name: string): string => gazetteerKey(words(name).at(-1) ?? '')
 
+// "al-Sharaa" is often "Sharaa" alone on second mention
+const NAME_PARTICLE = /^(?:al|el|ad|as|ash|bin|ibn|abu)[-‐‑]/u
+
+/** Every key a lone surname may use for this full name: "al-sharaa" and "sharaa". */
+export function surnameKeys (name: string): string[] {
+  const key = surnameKey(name)
+  const bare = key.replace(NAME_PARTICLE, '')
+  return bare && bare !== key ? [key, bare] : [key]
+}
+
 /** A title's head word ("Foreign Minister" → "minister"): titles that share it can be one person's. */
 const titleHead = (title: string): string => words(title.toLowerCase()).at(-1) ?? ''
 
@@ -127,7 +137,7 @@ export class EntityResolver {
   /** Writes the look-up keys of an entity stored (or met again) with these names. */
   remember (id: string, type: EntityType, name: string, aliases: string[]): void {
     for (const alias of new Set([name, ...aliases])) this.#insertKey.run(gazetteerKey(alias), 'alias', id)
-    if (isFullName({ type, name })) this.#insertKey.run(surnameKey(name), 'surname', id)
+    if (isFullName({ type, name })) for (const key of surnameKeys(name)) this.#insertKey.run(key, 'surname', id)
   }
 
   /**
@@ -136,12 +146,13 @@ export class EntityResolver {
    */
   absorbSurname (id: string, type: EntityType, name: string, titles: string[]): void {
     if (!isFullName({ type, name })) return
-    const surname = surnameKey(name)
-    const sharing = this.#bySurname.all(surname).filter((c) => c.id !== id)
-    if (sharing.length > 0) return
-    for (const { id: from } of this.#surnameOnly.all(surname)) {
-      if (from === id || !this.#titlesAgree(titles, from)) continue
-      for (const statement of this.#absorb) statement.run({ from, into: id })
+    for (const surname of surnameKeys(name)) {
+      const sharing = this.#bySurname.all(surname).filter((c) => c.id !== id)
+      if (sharing.length > 0) continue
+      for (const { id: from } of this.#surnameOnly.all(surname)) {
+        if (from === id || !this.#titlesAgree(titles, from)) continue
+        for (const statement of this.#absorb) statement.run({ from, into: id })
+      }
     }
   }
 }

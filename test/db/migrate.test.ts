@@ -100,7 +100,8 @@ t.test('004 gives the entities already stored their look-up keys: aliases, and s
     { key: 'united states', kind: 'alias', entity_id: 'location-united-states' },
     { key: 'us', kind: 'alias', entity_id: 'location-united-states' },
     { key: 'al-sharaa', kind: 'surname', entity_id: 'person-ahmad-al-sharaa' },
-    { key: 'shaibani', kind: 'surname', entity_id: 'person-asaad-al-shaibani' }
+    { key: 'shaibani', kind: 'surname', entity_id: 'person-asaad-al-shaibani' },
+    { key: 'sharaa', kind: 'surname', entity_id: 'person-ahmad-al-sharaa' }
   ])
   t.same(db.prepare("SELECT iso3166, geonames_id FROM entities WHERE id = 'location-united-states'").get(), { iso3166: null, geonames_id: null },
     'identifiers come with the next write that names the place')

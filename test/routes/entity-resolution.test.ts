@@ -75,6 +75,18 @@ t.test('a full name arriving after its surname was stored alone takes that entit
   t.same(countProblems(app), [])
 })
 
+t.test('a surname without its particle finds the full name: "Sharaa" for "Ahmad al-Sharaa", in either order', async (t) => {
+  const full = 'Talks\n\nDAMASCUS\n\nSyrian President Ahmad al-Sharaa met envoys in Damascus on Monday.'
+  const bare = 'More\n\nDAMASCUS\n\nSharaa said Syria would hold elections, speaking in Damascus.'
+  for (const order of [[full, bare], [bare, full]]) {
+    const app = await testApp(t)
+    store(app, ...order)
+    t.match(await entity(app, 'person-ahmad-al-sharaa'), { articleCount: 2, quoteCount: 1, aliases: ['Ahmad al-Sharaa', 'Sharaa'], titles: ['President'] })
+    t.equal(await entity(app, 'person-sharaa'), null)
+    t.same(countProblems(app), [])
+  }
+})
+
 t.test('a surname two stored people share: the one whose company fits, else its own entity', async (t) => {
   const app = await testApp(t)
   store(app, SERGEY, ANNA)
