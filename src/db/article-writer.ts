@@ -227,8 +227,7 @@ export class ArticleWriter {
   #insertEntityOf (articleId: string, entity: ExtractedEntity, position: number, sortAt: string): void {
     const { iso3166 = null, geonamesId = null } = entity.type === 'location' ? placeIdentifiers(entity.name) : {}
     const created = this.#insertEntity.run(entity.id, entity.name, entity.type, iso3166, geonamesId).changes > 0
-    if (created) this.#resolver.absorbSurname(entity.id, entity.type, entity.name, entity.titles)
-    else if (iso3166 !== null || geonamesId !== null) this.#identify.run(iso3166, geonamesId, entity.id)
+    if (!created && (iso3166 !== null || geonamesId !== null)) this.#identify.run(iso3166, geonamesId, entity.id)
     this.#resolver.remember(entity.id, entity.type, entity.name, entity.aliases)
     for (const alias of entity.aliases) this.#insertAlias.run(entity.id, alias)
     for (const title of entity.titles) this.#insertTitle.run(entity.id, title)
@@ -236,6 +235,10 @@ export class ArticleWriter {
     let mentions = 0
     for (const m of entity.mentions) mentions += this.#insertMention.run(articleId, entity.id, m.start, m.end, m.text).changes
     this.#countEntity.run(mentions, entity.id)
+    // Last, once this article's rows are in: an entity stored under a shorter name ("Lavrov", "SDF")
+    // folds into this one, its rows merging with these and every counter recounted from the rows.
+    if (created) this.#resolver.absorbSurname(entity.id, entity.type, entity.name, entity.titles)
+    this.#resolver.absorbShortForms(entity.id, entity.type, entity.name, entity.aliases)
   }
 }
 

@@ -9,7 +9,8 @@
 // - Any other name joins a stored entity of its type that has it as an alias ("SDF" after an article
 //   said "Syrian Democratic Forces (SDF)"), when exactly one does.
 // - A full name arriving after its surname was stored alone absorbs that surname-only entity, when
-//   no other stored person has that surname.
+//   no other stored person has that surname; likewise a name stored with a short form among its
+//   aliases absorbs the entity stored under that short form alone ("SDF").
 import type { Statement } from 'better-sqlite3'
 import { gazetteerKey } from '../extract/gazetteer.js'
 import type { EntityType, ExtractedEntity } from '../extract/types.js'
@@ -138,6 +139,24 @@ export class EntityResolver {
   remember (id: string, type: EntityType, name: string, aliases: string[]): void {
     for (const alias of new Set([name, ...aliases])) this.#insertKey.run(gazetteerKey(alias), 'alias', id)
     if (isFullName({ type, name })) for (const key of surnameKeys(name)) this.#insertKey.run(key, 'surname', id)
+  }
+
+  /**
+   * A name stored with a short form among its aliases ("Syrian Democratic Forces" with "SDF"): an
+   * entity of its type stored under that short form alone, from an article that never spelled it
+   * out, becomes this one, when no other entity of the type has that alias. People are left to
+   * absorbSurname, which weighs their titles.
+   */
+  absorbShortForms (id: string, type: EntityType, name: string, aliases: string[]): void {
+    if (type === 'person') return
+    const own = gazetteerKey(name)
+    for (const key of new Set(aliases.map(gazetteerKey))) {
+      if (key === own) continue
+      const holders = this.#byAlias.all(key, type).filter((c) => c.id !== id)
+      const named = holders.filter((c) => gazetteerKey(c.name) === key)
+      if (named.length !== 1 || holders.length !== 1 || !named[0]) continue
+      for (const statement of this.#absorb) statement.run({ from: named[0].id, into: id })
+    }
   }
 
   /**

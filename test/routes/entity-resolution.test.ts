@@ -5,7 +5,7 @@ import type { App } from '../../src/app.js'
 import { parseArticle } from '../../src/extract/pipeline.js'
 import { reindex } from '../../src/services/reindex.js'
 import { Entity } from '../../src/schemas/entities.js'
-import { AUTH, API_KEY, testApp } from '../helpers.js'
+import { AUTH, API_KEY, parsedArticle, testApp } from '../helpers.js'
 
 const SERGEY = 'Russia talks\n\nMOSCOW\n\nForeign Minister Sergey Lavrov met officials in Moscow on Monday, the ministry said. ' +
   'Russia wants calm, Lavrov said.'
@@ -110,6 +110,32 @@ t.test('an acronym joins the organisation an earlier article spelled out; countr
   t.same((await entity(app, 'location-russia'))?.identifiers, { iso3166: 'RU' })
   t.same((await entity(app, 'location-moscow'))?.identifiers, { geonamesId: 524901 })
   t.same((await entity(app, 'person-sergey-lavrov'))?.identifiers, {})
+})
+
+t.test('an acronym stored alone joins the organisation once an article spells it out', async (t) => {
+  const app = await testApp(t)
+  const [alone] = store(app, SDF_ALONE)
+  t.match(await entity(app, 'organization-sdf'), { articleCount: 1, quoteCount: 1 })
+  store(app, SDF_SPELLED)
+  t.equal(await entity(app, 'organization-sdf'), null)
+  t.match(await entity(app, 'organization-syrian-democratic-forces'), { articleCount: 2, quoteCount: 2, aliases: ['SDF', 'Syrian Democratic Forces'] })
+  const ids = (await app.inject(`/articles/${alone}/entities`)).json().data.map((e: { id: string }) => e.id)
+  t.same(ids, ['organization-syrian-democratic-forces'])
+  t.same(countProblems(app), [])
+})
+
+t.test('a parse that splits a name from its short form in one article still writes, counters right', async (t) => {
+  const app = await testApp(t)
+  const org = (id: string, name: string, aliases: string[], start: number, text: string) =>
+    ({ id, name, type: 'organization' as const, aliases, titles: [], mentions: [{ start, end: start + text.length, text }] })
+  const first = 'The SDF held the town.'
+  app.repos.writer.save(first, {}, parsedArticle(first, { entities: [org('organization-sdf', 'SDF', ['SDF'], 4, 'SDF')], quotes: [] }), 'v1')
+  const second = 'The Syrian Democratic Forces (SDF) held it; the SDF said so.'
+  const entities = [org('organization-sdf', 'SDF', ['SDF'], 44, 'SDF'),
+    org('organization-syrian-democratic-forces', 'Syrian Democratic Forces', ['Syrian Democratic Forces', 'SDF'], 4, 'Syrian Democratic Forces')]
+  app.repos.writer.save(second, {}, parsedArticle(second, { entities, quotes: [] }), 'v1')
+  t.same(countProblems(app), [])
+  t.match(await entity(app, 'organization-syrian-democratic-forces'), { articleCount: 2 })
 })
 
 t.test('deleting and re-parsing keep every counter right; entities left without mentions go', async (t) => {
