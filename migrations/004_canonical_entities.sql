@@ -32,5 +32,15 @@ INSERT OR IGNORE INTO entity_keys (key, kind, entity_id)
   WHERE kind = 'surname' AND (key LIKE 'al-_%' OR key LIKE 'el-_%' OR key LIKE 'ad-_%' OR key LIKE 'as-_%'
     OR key LIKE 'ash-_%' OR key LIKE 'bin-_%' OR key LIKE 'ibn-_%' OR key LIKE 'abu-_%');
 
+-- An entity folded into another (a surname stored alone, then its full name): its old id answers a
+-- redirect to the new one. No foreign keys: the source is gone, and a target that goes too is checked
+-- on read (and its redirects deleted with it).
+CREATE TABLE entity_redirects (
+  from_id TEXT PRIMARY KEY,
+  to_id   TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+
+CREATE INDEX entity_redirects_to ON entity_redirects (to_id);
+
 -- GET /entities?sort=articles within a type
 CREATE INDEX entities_by_type_articles ON entities (type, article_count DESC, id);

@@ -76,6 +76,8 @@ export class ArticleWriter {
   readonly #deleteArticle: Statement
   readonly #deleteIfOrphan: Statement
   readonly #identify: Statement
+  readonly #unredirect: Statement
+  readonly #dropRedirects: Statement
   readonly #resolver: EntityResolver
 
   constructor (db: Db) {
@@ -94,6 +96,9 @@ export class ArticleWriter {
     // places stored before their identifiers were known get them when an article names them again
     this.#identify = db.prepare(`UPDATE entities SET iso3166 = coalesce(iso3166, ?), geonames_id = coalesce(geonames_id, ?)
       WHERE id = ? AND iso3166 IS NULL AND geonames_id IS NULL`)
+    // an id stored again is itself, no longer a redirect; a deleted entity's redirects go with it
+    this.#unredirect = db.prepare('DELETE FROM entity_redirects WHERE from_id = ?')
+    this.#dropRedirects = db.prepare('DELETE FROM entity_redirects WHERE to_id = ? AND NOT EXISTS (SELECT 1 FROM entities WHERE id = ?)')
     this.#resolver = new EntityResolver(db)
     this.#insertAlias = db.prepare('INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?, ?)')
     this.#insertTitle = db.prepare('INSERT OR IGNORE INTO entity_titles (entity_id, title) VALUES (?, ?)')
@@ -193,7 +198,9 @@ export class ArticleWriter {
     this.#uncountEntities.run({ id })
     this.#uncountSpeakers.run({ id })
     this.#deleteArticle.run(id)
-    for (const entityId of entityIds) this.#deleteIfOrphan.run(entityId)
+    for (const entityId of entityIds) {
+      if (this.#deleteIfOrphan.run(entityId).changes > 0) this.#dropRedirects.run(entityId, entityId)
+    }
   }
 
   #insert (id: string, text: string, meta: ArticleColumns,
@@ -227,7 +234,8 @@ export class ArticleWriter {
   #insertEntityOf (articleId: string, entity: ExtractedEntity, position: number, sortAt: string): void {
     const { iso3166 = null, geonamesId = null } = entity.type === 'location' ? placeIdentifiers(entity.name) : {}
     const created = this.#insertEntity.run(entity.id, entity.name, entity.type, iso3166, geonamesId).changes > 0
-    if (!created && (iso3166 !== null || geonamesId !== null)) this.#identify.run(iso3166, geonamesId, entity.id)
+    if (created) this.#unredirect.run(entity.id)
+    else if (iso3166 !== null || geonamesId !== null) this.#identify.run(iso3166, geonamesId, entity.id)
     this.#resolver.remember(entity.id, entity.type, entity.name, entity.aliases)
     for (const alias of entity.aliases) this.#insertAlias.run(entity.id, alias)
     for (const title of entity.titles) this.#insertTitle.run(entity.id, title)

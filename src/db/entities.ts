@@ -66,12 +66,15 @@ const AFTER = '(e.mention_count < @count OR (e.mention_count = @count AND e.id >
 export class EntityRepository {
   readonly #byId: Statement<[string], EntityRow>
   readonly #exists: Statement<[string], { id: string }>
+  readonly #mergedInto: Statement<[string], { id: string }>
   readonly #lists: Record<'all' | 'allAfter' | 'typed' | 'typedAfter', Statement<Record<string, unknown>, EntityRow>>
   readonly #ofArticle: Statement<[string, number, number], ArticleEntityRow>
 
   constructor (db: Db) {
     this.#byId = db.prepare(`SELECT ${ENTITY_COLUMNS} FROM entities e WHERE e.id = ?`)
     this.#exists = db.prepare('SELECT id FROM entities WHERE id = ?')
+    this.#mergedInto = db.prepare(`SELECT e.id FROM entity_redirects r JOIN entities e ON e.id = r.to_id
+      WHERE r.from_id = ?`)
     const list = (where: string[]) => db.prepare<Record<string, unknown>, EntityRow>(
       `SELECT ${ENTITY_COLUMNS} FROM entities e ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ${ORDER}`)
     this.#lists = {
@@ -94,6 +97,11 @@ export class EntityRepository {
 
   exists (id: string): boolean {
     return this.#exists.get(id) !== undefined
+  }
+
+  /** The entity an id was merged into (a surname stored alone, then its full name), or null. */
+  mergedInto (id: string): string | null {
+    return this.#mergedInto.get(id)?.id ?? null
   }
 
   list ({ limit, cursor, type }: EntityListOptions): Page<Entity> {

@@ -75,6 +75,9 @@ export class EntityResolver {
         WHERE id IN (SELECT article_id FROM article_entities WHERE entity_id = @from)`,
       'DELETE FROM article_entities WHERE entity_id = @from',
       'UPDATE quotes SET speaker_id = @into WHERE speaker_id = @from',
+      // the old id keeps answering: a redirect to the new one, and earlier redirects follow it
+      'UPDATE entity_redirects SET to_id = @into WHERE to_id = @from',
+      'INSERT OR REPLACE INTO entity_redirects (from_id, to_id) VALUES (@from, @into)',
       `UPDATE entities SET
         article_count = (SELECT count(*) FROM article_entities WHERE entity_id = @into),
         mention_count = (SELECT count(*) FROM mentions WHERE entity_id = @into),

@@ -1,4 +1,6 @@
+import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
 import { notFound } from '../errors.js'
 import { ArticleList, ArticleSummary } from '../schemas/articles.js'
 import { badRequest, notFound as notFoundResponse, PageQuery, serverError, jsonResponse } from '../schemas/common.js'
@@ -10,7 +12,24 @@ import { Quote, QuoteList } from '../schemas/quotes.js'
 import { ARTICLE_CSV, ENTITY_CSV, QUOTE_CSV, RELATED_CSV } from './csv-columns.js'
 import { answerList, answerSubList } from './list-query.js'
 
+// An id merged into another answers 308 to the same route under the new id (query kept).
+const merged = z.null().describe('The entity was merged into another (stored under a surname or short form alone, then under its full name): ' +
+  '`Location` is this route under the id it has now')
+const mergedHeaders = { 308: { Location: z.string().describe('This route under the entity\'s current id, e.g. /entities/person-sergey-lavrov') } }
+
 const entityRoutes: FastifyPluginAsyncZod = async (app) => {
+  /**
+   * null when the entity exists; a 308 to its current id when it was merged into another; else a 404.
+   * `route` is the part of the path after the id ('', '/quotes', ...).
+   */
+  const redirectIfMerged = (request: FastifyRequest, reply: FastifyReply, id: string, route: string): FastifyReply | null => {
+    if (app.repos.entities.exists(id)) return null
+    const into = app.repos.entities.mergedInto(id)
+    if (into === null) throw notFound('entity', id)
+    const query = request.url.indexOf('?')
+    return reply.redirect(`/entities/${encodeURIComponent(into)}${route}${query < 0 ? '' : request.url.slice(query)}`, 308)
+  }
+
   app.get('/entities', {
     schema: {
       operationId: 'listEntities',
@@ -43,12 +62,12 @@ const entityRoutes: FastifyPluginAsyncZod = async (app) => {
       description: 'One referent across every article: its canonical name (the fullest form, or the gazetteer\'s for ' +
         'places), the aliases and titles seen in any article, and a country\'s ISO 3166 code or a city\'s GeoNames id.',
       params: EntityParams,
-      response: { 200: jsonResponse(Entity, 'The entity'), 400: badRequest, 404: notFoundResponse, 500: serverError }
+      responseHeaders: mergedHeaders,
+      response: { 200: jsonResponse(Entity, 'The entity'), 308: merged, 400: badRequest, 404: notFoundResponse, 500: serverError }
     }
-  }, async (request) => {
+  }, async (request, reply) => {
     const entity = app.repos.entities.get(request.params.id)
-    if (!entity) throw notFound('entity', request.params.id)
-    return entity
+    return entity ?? redirectIfMerged(request, reply, request.params.id, '')
   })
 
   app.get('/entities/:id/quotes', {
@@ -58,11 +77,13 @@ const entityRoutes: FastifyPluginAsyncZod = async (app) => {
       summary: 'List the quotes an entity spoke, newest first',
       params: EntityParams,
       querystring: PageQuery.strict(),
-      response: { 200: listResponse(QuoteList, Quote, "A page of the entity's quotes"), 400: badRequest, 404: notFoundResponse, 500: serverError }
+      responseHeaders: mergedHeaders,
+      response: { 200: listResponse(QuoteList, Quote, "A page of the entity's quotes"), 308: merged, 400: badRequest, 404: notFoundResponse, 500: serverError }
     }
   }, async (request, reply) => {
     const { id } = request.params
-    if (!app.repos.entities.exists(id)) throw notFound('entity', id)
+    const redirect = redirectIfMerged(request, reply, id, '/quotes')
+    if (redirect) return redirect
     return answerSubList(request, reply, (limit, cursor) => app.repos.quotes.list({ limit, cursor, speaker: id }), request.query, QUOTE_CSV)
   })
 
@@ -73,11 +94,13 @@ const entityRoutes: FastifyPluginAsyncZod = async (app) => {
       summary: 'List the articles that mention an entity, newest first',
       params: EntityParams,
       querystring: PageQuery.strict(),
-      response: { 200: listResponse(ArticleList, ArticleSummary, 'A page of articles that mention the entity'), 400: badRequest, 404: notFoundResponse, 500: serverError }
+      responseHeaders: mergedHeaders,
+      response: { 200: listResponse(ArticleList, ArticleSummary, 'A page of articles that mention the entity'), 308: merged, 400: badRequest, 404: notFoundResponse, 500: serverError }
     }
   }, async (request, reply) => {
     const { id } = request.params
-    if (!app.repos.entities.exists(id)) throw notFound('entity', id)
+    const redirect = redirectIfMerged(request, reply, id, '/articles')
+    if (redirect) return redirect
     return answerSubList(request, reply, (limit, cursor) => app.repos.articles.list({ limit, cursor, entity: id }), request.query, ARTICLE_CSV)
   })
 
@@ -90,11 +113,13 @@ const entityRoutes: FastifyPluginAsyncZod = async (app) => {
         'those articles (newest first). `type` keeps one type. Keyset-paged by `links.next`.',
       params: EntityParams,
       querystring: RelatedQuery,
-      response: { 200: listResponse(RelatedEntityList, RelatedEntity, 'A page of related entities'), 400: badRequest, 404: notFoundResponse, 500: serverError }
+      responseHeaders: mergedHeaders,
+      response: { 200: listResponse(RelatedEntityList, RelatedEntity, 'A page of related entities'), 308: merged, 400: badRequest, 404: notFoundResponse, 500: serverError }
     }
   }, async (request, reply) => {
     const { id } = request.params
-    if (!app.repos.entities.exists(id)) throw notFound('entity', id)
+    const redirect = redirectIfMerged(request, reply, id, '/related')
+    if (redirect) return redirect
     const { type, ...page } = request.query
     return answerSubList(request, reply, (limit, cursor) => app.repos.relatedEntities.list(id, { limit, cursor, type }), page, RELATED_CSV)
   })

@@ -157,3 +157,25 @@ t.test('deleting and re-parsing keep every counter right; entities left without 
   t.equal(await entity(app, 'location-moscow'), null)
   t.same(countProblems(app), [])
 })
+
+t.test('an id merged into another answers 308 to the same route under the new id; an id stored again is itself', async (t) => {
+  const app = await testApp(t, { apiKeys: [API_KEY] })
+  const [alone] = store(app, SURNAME_ALONE)
+  store(app, SERGEY)
+  for (const route of ['', '/quotes', '/articles', '/related']) {
+    const res = await app.inject(`/entities/person-lavrov${route}?limit=5`)
+    t.equal(res.statusCode, 308, route)
+    t.equal(res.headers.location, `/entities/person-sergey-lavrov${route}?limit=5`, route)
+  }
+  t.equal((await app.inject('/entities/person-lavrov/quotes?limit=0')).statusCode, 400, 'parameters are checked first')
+  // a second Lavrov makes the surname ambiguous: a new article saying only "Lavrov" stores person-lavrov again
+  store(app, ANNA)
+  await app.inject({ method: 'DELETE', url: `/articles/${alone}`, headers: AUTH })
+  store(app, SURNAME_ALONE)
+  t.equal((await app.inject('/entities/person-lavrov')).statusCode, 200, 'the id lives again')
+  for (const id of app.db.prepare('SELECT id FROM articles').pluck().all() as string[]) {
+    await app.inject({ method: 'DELETE', url: `/articles/${id}`, headers: AUTH })
+  }
+  t.same(app.db.prepare('SELECT * FROM entity_redirects').all(), [], 'redirects go with their entities')
+  t.equal((await app.inject('/entities/person-lavrov')).statusCode, 404)
+})
