@@ -10,7 +10,8 @@
 //   said "Syrian Democratic Forces (SDF)"), when exactly one does.
 // - A full name arriving after its surname was stored alone absorbs that surname-only entity, when
 //   no other stored person has that surname; likewise a name stored with a short form among its
-//   aliases absorbs the entity stored under that short form alone ("SDF").
+//   aliases absorbs the entity stored under that short form alone ("SDF"). The absorbed id is kept
+//   in entity_redirects, so links to it answer a redirect rather than a 404.
 import type { Statement } from 'better-sqlite3'
 import { gazetteerKey } from '../extract/gazetteer.js'
 import type { EntityType, ExtractedEntity } from '../extract/types.js'
