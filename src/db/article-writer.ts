@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto'
 import type { Statement } from 'better-sqlite3'
+import { placeIdentifiers } from '../extract/place-ids.js'
 import type { ExtractedEntity, ParsedArticle } from '../extract/types.js'
 import type { Db } from './connection.js'
+import { EntityResolver } from './entity-resolver.js'
 
 /** What a client or a seed file says of an article besides its text. */
 export interface ArticleMetadata {
@@ -73,6 +75,10 @@ export class ArticleWriter {
   readonly #uncountSpeakers: Statement
   readonly #deleteArticle: Statement
   readonly #deleteIfOrphan: Statement
+  readonly #identify: Statement
+  readonly #unredirect: Statement
+  readonly #dropRedirects: Statement
+  readonly #resolver: EntityResolver
 
   constructor (db: Db) {
     this.#db = db
@@ -85,7 +91,15 @@ export class ArticleWriter {
         @text, @lede, @extractorVersion, @createdAt, @sortAt, @quoteCount, @entityCount)`)
     this.#insertParagraph = db.prepare(`INSERT INTO paragraphs (article_id, idx, kind, text, start, "end")
       VALUES (?, ?, ?, ?, ?, ?)`)
-    this.#insertEntity = db.prepare('INSERT INTO entities (id, name, type) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING')
+    this.#insertEntity = db.prepare(`INSERT INTO entities (id, name, type, iso3166, geonames_id) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (id) DO NOTHING`)
+    // places stored before their identifiers were known get them when an article names them again
+    this.#identify = db.prepare(`UPDATE entities SET iso3166 = coalesce(iso3166, ?), geonames_id = coalesce(geonames_id, ?)
+      WHERE id = ? AND iso3166 IS NULL AND geonames_id IS NULL`)
+    // an id stored again is itself, no longer a redirect; a deleted entity's redirects go with it
+    this.#unredirect = db.prepare('DELETE FROM entity_redirects WHERE from_id = ?')
+    this.#dropRedirects = db.prepare('DELETE FROM entity_redirects WHERE to_id = ? AND NOT EXISTS (SELECT 1 FROM entities WHERE id = ?)')
+    this.#resolver = new EntityResolver(db)
     this.#insertAlias = db.prepare('INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?, ?)')
     this.#insertTitle = db.prepare('INSERT OR IGNORE INTO entity_titles (entity_id, title) VALUES (?, ?)')
     this.#insertArticleEntity = db.prepare(`INSERT INTO article_entities (article_id, entity_id, position, sort_at)
@@ -184,13 +198,17 @@ export class ArticleWriter {
     this.#uncountEntities.run({ id })
     this.#uncountSpeakers.run({ id })
     this.#deleteArticle.run(id)
-    for (const entityId of entityIds) this.#deleteIfOrphan.run(entityId)
+    for (const entityId of entityIds) {
+      if (this.#deleteIfOrphan.run(entityId).changes > 0) this.#dropRedirects.run(entityId, entityId)
+    }
   }
 
   #insert (id: string, text: string, meta: ArticleColumns,
     parsed: ParsedArticle, extractorVersion: string, createdAt: string): void {
     const sortAt = meta.published_at ?? createdAt
-    const entities = mergeById(parsed.entities)
+    // the stored entity each of the article's stands for: the same referent keeps one id across articles
+    const storedIds = this.#resolver.resolve(parsed.entities)
+    const entities = mergeById(parsed.entities.map((e) => ({ ...e, id: storedIds.get(e.id) ?? e.id })))
     const entityIds = new Set(entities.map((e) => e.id))
     this.#insertArticle.run({
       id, text, title: meta.title, titleFromText: meta.title_from_text, dateline: parsed.dateline, publishedAt: meta.published_at, publisher: meta.publisher,
@@ -200,7 +218,8 @@ export class ArticleWriter {
     for (const p of parsed.paragraphs) this.#insertParagraph.run(id, p.index, p.kind, p.text, p.start, p.end)
     entities.forEach((entity, position) => this.#insertEntityOf(id, entity, position, sortAt))
     parsed.quotes.forEach((quote, position) => {
-      const speakerId = quote.speakerId !== null && entityIds.has(quote.speakerId) ? quote.speakerId : null
+      const stored = quote.speakerId === null ? null : storedIds.get(quote.speakerId) ?? quote.speakerId
+      const speakerId = stored !== null && entityIds.has(stored) ? stored : null
       this.#insertQuote.run({
         id: quoteIdOf(id, position), articleId: id, position, kind: quote.kind, text: quote.text,
         spans: JSON.stringify(quote.spans.map(({ start, end }) => ({ start, end }))),
@@ -213,13 +232,21 @@ export class ArticleWriter {
   }
 
   #insertEntityOf (articleId: string, entity: ExtractedEntity, position: number, sortAt: string): void {
-    this.#insertEntity.run(entity.id, entity.name, entity.type)
+    const { iso3166 = null, geonamesId = null } = entity.type === 'location' ? placeIdentifiers(entity.name) : {}
+    const created = this.#insertEntity.run(entity.id, entity.name, entity.type, iso3166, geonamesId).changes > 0
+    if (created) this.#unredirect.run(entity.id)
+    else if (iso3166 !== null || geonamesId !== null) this.#identify.run(iso3166, geonamesId, entity.id)
+    this.#resolver.remember(entity.id, entity.type, entity.name, entity.aliases)
     for (const alias of entity.aliases) this.#insertAlias.run(entity.id, alias)
     for (const title of entity.titles) this.#insertTitle.run(entity.id, title)
     this.#insertArticleEntity.run(articleId, entity.id, position, sortAt)
     let mentions = 0
     for (const m of entity.mentions) mentions += this.#insertMention.run(articleId, entity.id, m.start, m.end, m.text).changes
     this.#countEntity.run(mentions, entity.id)
+    // Last, once this article's rows are in: an entity stored under a shorter name ("Lavrov", "SDF")
+    // folds into this one, its rows merging with these and every counter recounted from the rows.
+    if (created) this.#resolver.absorbSurname(entity.id, entity.type, entity.name, entity.titles)
+    this.#resolver.absorbShortForms(entity.id, entity.type, entity.name, entity.aliases)
   }
 }
 

@@ -13,6 +13,8 @@ export interface EntityRow {
   article_count: number
   mention_count: number
   quote_count: number
+  iso3166: string | null
+  geonames_id: number | null
 }
 
 interface ArticleEntityRow extends EntityRow {
@@ -20,7 +22,7 @@ interface ArticleEntityRow extends EntityRow {
   mentions: string
 }
 
-export const ENTITY_COLUMNS = `e.id, e.name, e.type, e.article_count, e.mention_count, e.quote_count,
+export const ENTITY_COLUMNS = `e.id, e.name, e.type, e.article_count, e.mention_count, e.quote_count, e.iso3166, e.geonames_id,
   (SELECT json_group_array(alias ORDER BY alias) FROM entity_aliases WHERE entity_id = e.id) AS aliases,
   (SELECT json_group_array(title ORDER BY title) FROM entity_titles WHERE entity_id = e.id) AS titles`
 
@@ -33,7 +35,11 @@ export function toEntity (row: EntityRow): Entity {
     titles: JSON.parse(row.titles) as string[],
     articleCount: row.article_count,
     mentionCount: row.mention_count,
-    quoteCount: row.quote_count
+    quoteCount: row.quote_count,
+    identifiers: {
+      ...(row.iso3166 === null ? {} : { iso3166: row.iso3166 }),
+      ...(row.geonames_id === null ? {} : { geonamesId: row.geonames_id })
+    }
   }
 }
 
@@ -60,12 +66,15 @@ const AFTER = '(e.mention_count < @count OR (e.mention_count = @count AND e.id >
 export class EntityRepository {
   readonly #byId: Statement<[string], EntityRow>
   readonly #exists: Statement<[string], { id: string }>
+  readonly #mergedInto: Statement<[string], { id: string }>
   readonly #lists: Record<'all' | 'allAfter' | 'typed' | 'typedAfter', Statement<Record<string, unknown>, EntityRow>>
   readonly #ofArticle: Statement<[string, number, number], ArticleEntityRow>
 
   constructor (db: Db) {
     this.#byId = db.prepare(`SELECT ${ENTITY_COLUMNS} FROM entities e WHERE e.id = ?`)
     this.#exists = db.prepare('SELECT id FROM entities WHERE id = ?')
+    this.#mergedInto = db.prepare(`SELECT e.id FROM entity_redirects r JOIN entities e ON e.id = r.to_id
+      WHERE r.from_id = ?`)
     const list = (where: string[]) => db.prepare<Record<string, unknown>, EntityRow>(
       `SELECT ${ENTITY_COLUMNS} FROM entities e ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ${ORDER}`)
     this.#lists = {
@@ -88,6 +97,11 @@ export class EntityRepository {
 
   exists (id: string): boolean {
     return this.#exists.get(id) !== undefined
+  }
+
+  /** The entity an id was merged into (a surname stored alone, then its full name), or null. */
+  mergedInto (id: string): string | null {
+    return this.#mergedInto.get(id)?.id ?? null
   }
 
   list ({ limit, cursor, type }: EntityListOptions): Page<Entity> {

@@ -10,21 +10,36 @@ export type EntityFacet = (typeof ENTITY_FACETS)[number]
 
 export interface EntityFilters {
   type?: EntityType | undefined
-  /** Words of a name or alias, matched case-insensitively anywhere in it. */
+  /** The start of a name or alias, or of any word in it, matched case-insensitively. */
   q?: string | undefined
   minArticles?: number | undefined
 }
 
-// Most mentioned first; ties by id so that the order is total (as GET /entities always was).
-const ORDERING: Ordering<EntityRow> = {
-  tag: 'prominent',
-  orderBy: 'e.mention_count DESC, e.id ASC',
-  after: '(e.mention_count < @c0 OR (e.mention_count = @c0 AND e.id > @c1))',
-  shape: ['n', 's'],
-  key: (row) => [row.mention_count, row.id]
+export type EntitySort = 'mentions' | 'articles'
+
+// Most mentioned (or in most articles) first; ties by id so that the order is total. The mentions
+// order keeps the tag it always had, so cursors issued before sort= existed still page.
+const ORDERINGS: Record<EntitySort, Ordering<EntityRow>> = {
+  mentions: {
+    tag: 'prominent',
+    orderBy: 'e.mention_count DESC, e.id ASC',
+    after: '(e.mention_count < @c0 OR (e.mention_count = @c0 AND e.id > @c1))',
+    shape: ['n', 's'],
+    key: (row) => [row.mention_count, row.id]
+  },
+  articles: {
+    tag: 'articles',
+    orderBy: 'e.article_count DESC, e.id ASC',
+    after: '(e.article_count < @c0 OR (e.article_count = @c0 AND e.id > @c1))',
+    shape: ['n', 's'],
+    key: (row) => [row.article_count, row.id]
+  }
 }
 
-const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+const escapeLike = (q: string) => q.replace(/[\\%_]/g, (c) => `\\${c}`)
+// a prefix of the whole name, or of a word in it ("lavr" → "Sergey Lavrov", "sharaa" → "Ahmad al-Sharaa")
+const PREFIX_OF = (column: string) =>
+  `(${column} LIKE @q ESCAPE '\\' OR ${column} LIKE '% ' || @q ESCAPE '\\' OR ${column} LIKE '%-' || @q ESCAPE '\\')`
 
 /** Entity lists by type, name and how many articles mention them, with totals and facets. */
 export class EntityQueries {
@@ -40,18 +55,18 @@ export class EntityQueries {
     if (filters.type !== undefined) { where.push('e.type = @type'); params.type = filters.type }
     if (filters.minArticles !== undefined) { where.push('e.article_count >= @minArticles'); params.minArticles = filters.minArticles }
     if (filters.q !== undefined) {
-      where.push(`(e.name LIKE @q ESCAPE '\\' OR e.id IN (SELECT entity_id FROM entity_aliases WHERE alias LIKE @q ESCAPE '\\'))`)
-      params.q = likePattern(filters.q)
+      where.push(`(${PREFIX_OF('e.name')} OR e.id IN (SELECT entity_id FROM entity_aliases WHERE ${PREFIX_OF('alias')}))`)
+      params.q = `${escapeLike(filters.q)}%`
     }
     return { from: 'entities e', where, params }
   }
 
-  page (filters: EntityFilters, limit: number, cursor?: string): Page<Entity> {
-    return this.#lister.page(this.#set(filters), ENTITY_COLUMNS, ORDERING, limit, cursor, toEntity)
+  page (filters: EntityFilters, sort: EntitySort, limit: number, cursor?: string): Page<Entity> {
+    return this.#lister.page(this.#set(filters), ENTITY_COLUMNS, ORDERINGS[sort], limit, cursor, toEntity)
   }
 
-  walk (filters: EntityFilters, cursor?: string): Generator<Entity> {
-    return this.#lister.walk(this.#set(filters), ENTITY_COLUMNS, ORDERING, cursor, toEntity)
+  walk (filters: EntityFilters, sort: EntitySort, cursor?: string): Generator<Entity> {
+    return this.#lister.walk(this.#set(filters), ENTITY_COLUMNS, ORDERINGS[sort], cursor, toEntity)
   }
 
   count (filters: EntityFilters): number {

@@ -1,5 +1,6 @@
 // The extraction pipeline: segment → sentences/tokens → entity mentions → quotes → entities and
 // speakers. Every stage is a pure function of the text and the earlier stages' output.
+import { linkDescriptors } from './descriptors.js'
 import { buildDoc } from './document.js'
 import { findMentions } from './entities.js'
 import { findQuotes } from './quotes.js'
@@ -45,6 +46,8 @@ export function parseArticleStrict (text: string): ParsedArticle {
     speakerId: speakers[i]?.id ?? null,
     paragraph: q.paragraph,
   }))
+  // after the quotes: a narration descriptor is a mention of its person, not a source for an inherited quote
+  linkDescriptors(doc, clusters)
   const entities = clusters.map(toEntity).sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0))
   const lede = paragraphs.find((p) => p.kind === 'paragraph')?.text ?? text.trim().slice(0, LEDE_FALLBACK_CHARS)
   return {

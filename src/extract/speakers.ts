@@ -97,7 +97,7 @@ class FocusList {
 }
 
 /** "the top Russian diplomat": head "diplomat", nationality Russia. */
-function descriptorFits (source: TextSpan): ((c: Cluster) => boolean) | null {
+export function descriptorFits (source: TextSpan): ((c: Cluster) => boolean) | null {
   const parts = source.text.toLowerCase().split(/\s+/)
   const compatible = PERSON_DESCRIPTORS.get(parts[parts.length - 1] ?? '')
   if (!compatible || !/^(?:the|a|an)$/.test(parts[0] ?? '')) return null

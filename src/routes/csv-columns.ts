@@ -1,6 +1,6 @@
 import type { ArticleHit } from '../db/article-query.js'
 import type { QuoteHit } from '../db/quote-query.js'
-import type { Entity } from '../schemas/entities.js'
+import type { Entity, RelatedEntity } from '../schemas/entities.js'
 import type { CsvColumn } from './list-formats.js'
 
 // One row per item; nested values are flattened into their own columns, lists joined with "; ".
@@ -43,5 +43,15 @@ export const ENTITY_CSV: CsvColumn<Entity>[] = [
   { header: 'titles', field: 'titles', value: (e) => e.titles.join('; ') },
   { header: 'articleCount', field: 'articleCount', value: (e) => e.articleCount },
   { header: 'mentionCount', field: 'mentionCount', value: (e) => e.mentionCount },
-  { header: 'quoteCount', field: 'quoteCount', value: (e) => e.quoteCount }
+  { header: 'quoteCount', field: 'quoteCount', value: (e) => e.quoteCount },
+  { header: 'iso3166', field: 'identifiers', value: (e) => e.identifiers.iso3166 },
+  { header: 'geonamesId', field: 'identifiers', value: (e) => e.identifiers.geonamesId }
+]
+
+export const RELATED_CSV: CsvColumn<RelatedEntity>[] = [
+  { header: 'id', field: 'id', value: (e) => e.id },
+  { header: 'name', field: 'name', value: (e) => e.name },
+  { header: 'type', field: 'type', value: (e) => e.type },
+  { header: 'articleCount', field: 'articleCount', value: (e) => e.articleCount },
+  { header: 'articleIds', field: 'articleIds', value: (e) => e.articleIds.join('; ') }
 ]

@@ -48,3 +48,18 @@ export function busiestPeriod (timeline: Timeline): string | null {
 export function explain (problem: Problem): string {
   return (problem.invalidParams ?? []).map((p) => `${p.name} (${p.in}): ${p.reason}`).join('\n') || problem.title
 }
+
+type RelatedPage = operations['listRelatedEntities']['responses'][200]['content']['application/json']
+type Entity = components['schemas']['Entity']
+
+/** Who is named with an entity, and in which articles: "Syria (3): a1, a2, a3". */
+export function companions (page: RelatedPage): string[] {
+  return page.data.map((e) => `${e.name} (${e.articleCount}): ${e.articleIds.join(', ')}`)
+}
+
+/** A link to a dataset that knows the place, when the entity is a known country or city. */
+export function placeLink (entity: Entity): string | null {
+  const { iso3166, geonamesId } = entity.identifiers
+  if (geonamesId !== undefined) return `https://www.geonames.org/${geonamesId}`
+  return iso3166 === undefined ? null : `https://www.iso.org/obp/ui/#iso:code:3166:${iso3166}`
+}

@@ -4,6 +4,8 @@ import path from 'node:path'
 import t from 'tap'
 import { openDatabase } from '../../src/db/connection.js'
 import { migrate, pendingMigrations, readMigrations } from '../../src/db/migrate.js'
+import { createRepositories } from '../../src/db/repositories.js'
+import { parseArticle } from '../../src/extract/pipeline.js'
 
 t.test('the project migrations apply in order, are recorded, and apply once', async (t) => {
   const db = openDatabase(':memory:')
@@ -81,4 +83,29 @@ t.test('003 indexes the articles and quotes already stored, and compares offsets
   t.equal(db.prepare("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'budget'").pluck().get(), 1)
   t.equal(db.prepare("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'pass*'").pluck().get(), 1)
   t.equal(db.prepare("SELECT published_utc FROM articles WHERE id = 'a1'").pluck().get(), '2025-12-31T23:30:00.000Z')
+})
+
+t.test('004 gives the entities already stored their look-up keys: aliases, and surnames of full names', async (t) => {
+  const db = openDatabase(':memory:')
+  t.teardown(() => db.close())
+  const migrations = readMigrations()
+  migrate(db, migrations.filter((m) => m.version < 4))
+  db.exec(`INSERT INTO entities (id, name, type) VALUES ('person-ahmad-al-sharaa', 'Ahmad al-Sharaa', 'person'),
+      ('person-asaad-al-shaibani', 'Asaad al Shaibani', 'person'), ('location-united-states', 'United States', 'location');
+    INSERT INTO entity_aliases (entity_id, alias) VALUES ('person-ahmad-al-sharaa', 'Ahmad al-Sharaa'),
+      ('location-united-states', 'U.S.'), ('location-united-states', 'United States')`)
+  migrate(db, migrations)
+  t.same(db.prepare('SELECT key, kind, entity_id FROM entity_keys ORDER BY kind, key').all(), [
+    { key: 'ahmad al-sharaa', kind: 'alias', entity_id: 'person-ahmad-al-sharaa' },
+    { key: 'united states', kind: 'alias', entity_id: 'location-united-states' },
+    { key: 'us', kind: 'alias', entity_id: 'location-united-states' },
+    { key: 'al-sharaa', kind: 'surname', entity_id: 'person-ahmad-al-sharaa' },
+    { key: 'shaibani', kind: 'surname', entity_id: 'person-asaad-al-shaibani' },
+    { key: 'sharaa', kind: 'surname', entity_id: 'person-ahmad-al-sharaa' }
+  ])
+  t.same(db.prepare("SELECT iso3166, geonames_id FROM entities WHERE id = 'location-united-states'").get(), { iso3166: null, geonames_id: null },
+    'identifiers come with the next write that names the place')
+  const text = 'Talks\n\nThe United States said the talks would go on.'
+  createRepositories(db).writer.save(text, {}, parseArticle(text), 'v1')
+  t.same(db.prepare("SELECT iso3166, article_count FROM entities WHERE id = 'location-united-states'").get(), { iso3166: 'US', article_count: 1 })
 })

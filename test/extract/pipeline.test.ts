@@ -124,3 +124,17 @@ t.test('span invariants and determinism', async (t) => {
   t.same(a.quotes.map((q) => q.spans[0]?.start), [...a.quotes.map((q) => q.spans[0]?.start)].sort((x, y) => (x ?? 0) - (y ?? 0)), 'quotes in document order')
   t.same(parseArticle(text), a, 'deterministic, and the guarded entry point agrees')
 })
+
+t.test('a descriptor in the narration is a mention of the person it fits, named before it', async (t) => {
+  const mentionsOf = (text: string, id: string) => parseArticleStrict(text).entities.find((e) => e.id === id)?.mentions.map((m) => m.text)
+  t.same(mentionsOf('Talks\n\nMOSCOW\n\nForeign Minister Sergey Lavrov met envoys on Monday. The top Russian diplomat also visited Damascus.',
+    'person-sergey-lavrov'), ['Sergey Lavrov', 'The top Russian diplomat'])
+  const cases: [string, string][] = [
+    ['Talks\n\nThe top Russian diplomat arrived first. Foreign Minister Sergey Lavrov met envoys on Monday.', 'nothing named before it'],
+    ['Talks\n\nForeign Minister Sergey Lavrov met envoys. The Syrian president spoke later.', 'a title that does not fit'],
+    ['Talks\n\nForeign Minister Sergey Lavrov met envoys. The White House spokesman spoke later.', 'a capitalised modifier names someone else'],
+    ['Talks\n\nForeign Minister Sergey Lavrov met the minister of defence on Monday.', 'a phrase about another minister'],
+    ['Talks\n\nForeign Minister Sergey Lavrov met envoys. "The minister is tired," an aide said.', 'inside quotation marks'],
+  ]
+  for (const [text, why] of cases) t.same(mentionsOf(text, 'person-sergey-lavrov'), ['Sergey Lavrov'], why)
+})
