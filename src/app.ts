@@ -5,6 +5,8 @@ import auth from './plugins/auth.js'
 import { DEFAULT_MAX_ARTICLE_BYTES } from './limits.js'
 import database from './plugins/database.js'
 import openapi from './plugins/openapi.js'
+import overload, { type OverloadOptions } from './plugins/overload.js'
+import security, { requestIdOf, withRedaction } from './plugins/security.js'
 import problems, { frameworkErrors } from './plugins/problems.js'
 import articleWriteRoutes from './routes/article-writes.js'
 import articleRoutes from './routes/articles.js'
@@ -28,14 +30,20 @@ export interface AppOptions {
   /** Lines of a bulk stream written per transaction (default 100). */
   bulkBatchSize?: number
   logger?: FastifyServerOptions['logger']
+  /** Load shedding: 503 with Retry-After past these limits (default false: never shed, as tests want). */
+  overload?: OverloadOptions | false
 }
 
 
 /** Builds the service without listening: the server, the tests and the OpenAPI script all start here. */
 export function buildApp (options: AppOptions) {
   const app = Fastify({
-    logger: options.logger ?? false,
-    requestIdHeader: 'x-request-id',
+    logger: withRedaction(options.logger),
+    // X-Request-Id is read by genReqId, which replaces an id unsafe to log; it is echoed on every answer
+    requestIdHeader: false,
+    genReqId: requestIdOf,
+    // a closing server's 503 comes from the overload plugin, as a problem
+    return503OnClosing: false,
     frameworkErrors,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 256 }
   }).withTypeProvider<ZodTypeProvider>()
@@ -43,6 +51,8 @@ export function buildApp (options: AppOptions) {
   app.setSerializerCompiler(serializerCompiler)
 
   app.register(problems)
+  app.register(security)
+  app.register(overload, { shed: options.overload ?? false })
   app.register(database, {
     database: options.database,
     migrate: options.migrate ?? true,

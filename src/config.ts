@@ -12,7 +12,9 @@ const Config = z.object({
     .pipe(z.array(z.string()
       .min(16, 'each key needs at least 16 characters: a short key can be guessed')
       .regex(/^[\x21-\x2B\x2D-\x7E]+$/, 'each key must be visible ASCII without commas, to travel in a header'))),
-  MAX_ARTICLE_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(DEFAULT_MAX_ARTICLE_BYTES)
+  MAX_ARTICLE_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(DEFAULT_MAX_ARTICLE_BYTES),
+  // Past this mean event-loop delay (ms) requests are shed with 503 and Retry-After; 0 never sheds.
+  MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1000)
 })
 
 export type Config = z.infer<typeof Config>

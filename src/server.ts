@@ -10,6 +10,7 @@ const app = buildApp({
   seedDirectory: SEED_DIR,
   apiKeys: config.API_KEYS,
   maxArticleBytes: config.MAX_ARTICLE_BYTES,
+  overload: { maxEventLoopDelay: config.MAX_EVENT_LOOP_DELAY_MS },
   logger: { level: config.LOG_LEVEL }
 })
 
