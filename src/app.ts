@@ -6,7 +6,7 @@ import { DEFAULT_MAX_ARTICLE_BYTES } from './limits.js'
 import database from './plugins/database.js'
 import openapi from './plugins/openapi.js'
 import overload, { type OverloadOptions } from './plugins/overload.js'
-import security, { requestIdOf, withRedaction } from './plugins/security.js'
+import security, { requestIdOf, withRedaction, withRequestId } from './plugins/security.js'
 import problems, { frameworkErrors } from './plugins/problems.js'
 import articleWriteRoutes from './routes/article-writes.js'
 import articleRoutes from './routes/articles.js'
@@ -44,7 +44,7 @@ export function buildApp (options: AppOptions) {
     genReqId: requestIdOf,
     // a closing server's 503 comes from the overload plugin, as a problem
     return503OnClosing: false,
-    frameworkErrors,
+    frameworkErrors: withRequestId(frameworkErrors),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 256 }
   }).withTypeProvider<ZodTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)

@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http'
 import helmet from '@fastify/helmet'
 import type { FastifyInstance, FastifyServerOptions } from 'fastify'
 import fp from 'fastify-plugin'
+import { problemResponse } from '../schemas/common.js'
 
 /**
  * The Content-Security-Policy of every answer. Swagger UI at /docs is the only HTML the service
@@ -36,6 +37,14 @@ export function requestIdOf (request: IncomingMessage): string {
   return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
 }
 
+/** Wraps Fastify's frameworkErrors handler (which answers before any hook runs) to echo the request id too. */
+export function withRequestId (handler: NonNullable<FastifyServerOptions['frameworkErrors']>): NonNullable<FastifyServerOptions['frameworkErrors']> {
+  return (error, request, reply) => {
+    reply.header('x-request-id', request.id)
+    handler(error, request, reply)
+  }
+}
+
 /**
  * Paths pino blanks in every log line, whatever a serializer or a handler logs: bearer keys and
  * article texts must never reach a log, even through an `err` or a request object logged in full.
@@ -60,8 +69,17 @@ async function security (app: FastifyInstance): Promise<void> {
     // An API answered cross-origin (CORS) must not be blocked by CORP; the page itself is same-origin.
     crossOriginResourcePolicy: { policy: 'same-site' }
   })
-  app.addHook('onRequest', async (request, reply) => {
+  // onSend, not onRequest: the router's own refusals (a URL it cannot decode, a parameter past its
+  // length) answer before any onRequest hook runs
+  app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id)
+  })
+  // The router refuses a path parameter longer than its maxParamLength with 414: routes declare it.
+  app.addHook('onRoute', (route) => {
+    if (!route.schema || route.schema.hide || !route.url.includes(':')) return
+    const response = (route.schema.response ?? {}) as Record<string, unknown>
+    response[414] ??= problemResponse('A path parameter longer than the server takes')
+    route.schema.response = response
   })
 }
 
