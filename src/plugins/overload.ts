@@ -39,7 +39,20 @@ async function overload (app: FastifyInstance, { shed: options }: { shed: Overlo
   })
 
   let draining = false
-  app.addHook('preClose', async () => { draining = true })
+  let reaper: NodeJS.Timeout | undefined
+  app.addHook('preClose', async () => {
+    draining = true
+    // server.close() closes the connections idle at that moment only; one whose answer ends later
+    // (a bulk stream's, whose headers left before the drain) would stay open until the client's idle
+    // timeout and hold the close up past close-with-grace's delay.
+    if (app.server.listening) reaper = setInterval(() => app.server.closeIdleConnections(), 50).unref()
+  })
+  app.addHook('onClose', async () => { clearInterval(reaper) })
+  // An answer finishing while the server drains closes its connection: a kept-alive socket would
+  // otherwise hold the close up until the client's idle timeout.
+  app.addHook('onSend', async (_request, reply) => {
+    if (draining) reply.header('connection', 'close')
+  })
   app.addHook('onRequest', async (request, reply) => {
     if (!draining) return
     reply.header('connection', 'close')
