@@ -60,15 +60,22 @@ async function overload (app: FastifyInstance, { shed: options }: { shed: Overlo
   })
 
   if (options && (options.maxEventLoopDelay || options.maxEventLoopUtilization)) {
-    // A value the handler returns is what under-pressure sends (its types say void; its code sends it).
+    // The start (migrations, the seed's parse, the model's load) lags the loop before the server
+    // listens; its first samples would shed the first requests of a server that is idle.
+    const sampleInterval = options.sampleInterval ?? 250
+    let sheddingFrom = Infinity
+    app.addHook('onReady', async () => { sheddingFrom = Date.now() + 2 * sampleInterval })
+    // A value the handler returns is what under-pressure sends (its types say void; its code sends
+    // it); undefined lets the request through.
     const pressureHandler = ((request: FastifyRequest, reply: FastifyReply, type: string) => {
+      if (Date.now() < sheddingFrom) return undefined
       request.log.warn({ pressure: type }, 'shedding load')
       return unavailable(request, reply, retryAfter, 'The server is over capacity: retry after the Retry-After seconds')
     }) as unknown as FastifyUnderPressureOptions['pressureHandler']
     await app.register(underPressure, {
       maxEventLoopDelay: options.maxEventLoopDelay ?? 0,
       maxEventLoopUtilization: options.maxEventLoopUtilization ?? 0,
-      sampleInterval: options.sampleInterval ?? 250,
+      sampleInterval,
       retryAfter,
       pressureHandler
     })
