@@ -66,9 +66,11 @@ t.test(`SIGKILL during a bulk ingest, ${ROUNDS} times: nothing half-written, not
     // kill lands between, or inside, many small transactions
     const chunks: string[] = []
     for (let i = 0; i < LINES.length; i += 4) chunks.push(LINES.slice(i, i + 4).join(''))
-    // a random moment during the ingest: once a random number of lines is acknowledged, a random few ms more
-    const killAt = Math.floor(Math.random() * (LINES.length - 10))
-    const jitter = Math.floor(Math.random() * 10)
+    // a random moment during the ingest: once a random number of lines is acknowledged, then up to
+    // 60 ms more, a whole cycle of parsing a batch and writing it (a few ms only would always land in
+    // the next batch's parse, never in its write)
+    const killAt = Math.floor(Math.random() * (LINES.length - 40))
+    const jitter = Math.floor(Math.random() * 60)
     const post = streamPost(`${base}/articles/bulk`, NDJSON, chunks, 5)
     while (post.lines.length < killAt) await new Promise((resolve) => setTimeout(resolve, 1))
     await new Promise((resolve) => setTimeout(resolve, jitter))
