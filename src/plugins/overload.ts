@@ -3,6 +3,7 @@ import underPressure, { type FastifyUnderPressureOptions } from '@fastify/under-
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { PROBLEM_CONTENT_TYPE, problemResponse, type Problem } from '../schemas/common.js'
+import { instanceOf } from './problems.js'
 
 export interface OverloadOptions {
   /** Shed requests (503) while the event loop's mean delay is above this many ms (0: never). */
@@ -20,7 +21,7 @@ const DEFAULT_RETRY_AFTER = 5
 /** Readies the 503 a shed or draining request gets (a problem, with Retry-After) and returns its body to send. */
 export function unavailable (request: FastifyRequest, reply: FastifyReply, retryAfter: number, detail: string): Problem {
   reply.code(503).header('retry-after', String(retryAfter)).type(PROBLEM_CONTENT_TYPE)
-  return { type: 'about:blank', title: STATUS_CODES[503] ?? 'Service Unavailable', status: 503, detail, instance: request.url }
+  return { type: 'about:blank', title: STATUS_CODES[503] ?? 'Service Unavailable', status: 503, detail, ...instanceOf(request) }
 }
 
 /**

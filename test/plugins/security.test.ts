@@ -107,3 +107,24 @@ t.test('logs carry request ids, and never a bearer key or an article\'s text', a
   for (const id of ids) t.match(log, `"reqId":"${id}"`, `request ${id} is in the logs`)
   t.match(log, /"reqId":"trace-1"/, 'the client\'s own id is the one logged')
 })
+
+t.test('size limits: a body past MAX_ARTICLE_BYTES, an over-long id, query value or query string are refused as problems', async (t) => {
+  const app = await testApp(t, { apiKeys: [API_KEY], maxArticleBytes: 2048 })
+  const cases: [string, InjectOptions, number][] = [
+    ['a body past the limit', { method: 'POST', url: '/articles', headers: AUTH, payload: { text: 'x'.repeat(4096) } }, 413],
+    ['a text/plain body past the limit', { method: 'POST', url: '/extract', headers: { ...AUTH, 'content-type': 'text/plain' }, payload: 'x'.repeat(4096) }, 413],
+    ['an id past 200 characters', { method: 'GET', url: `/articles/${'x'.repeat(201)}` }, 400],
+    ['an id past what the router takes', { method: 'GET', url: `/quotes/${'x'.repeat(1000)}` }, 414],
+    ['a cursor past 512 characters', { method: 'GET', url: `/articles?cursor=${'c'.repeat(513)}` }, 400],
+    ['a 100 kB entity filter', { method: 'GET', url: `/articles?entity=${'e'.repeat(100_000)}` }, 400],
+    ['10,000 repeated parameters', { method: 'GET', url: `/entities?${'type=person&'.repeat(10_000)}` }, 400]
+  ]
+  for (const [what, request, status] of cases) {
+    const started = performance.now()
+    const res = await app.inject(request)
+    t.equal(res.statusCode, status, `${what}: ${status}`)
+    t.match(res.headers['content-type'], /^application\/problem\+json/)
+    t.ok(performance.now() - started < 1000, `${what}: refused at once`)
+    t.ok(res.body.length < 4096, `${what}: the problem does not echo it whole (${res.body.length} bytes)`)
+  }
+})
