@@ -6,6 +6,8 @@ import { DEFAULT_MAX_ARTICLE_BYTES } from './limits.js'
 import database from './plugins/database.js'
 import http, { type HttpOptions } from './plugins/http.js'
 import openapi from './plugins/openapi.js'
+import overload, { type OverloadOptions } from './plugins/overload.js'
+import security, { requestIdOf, withRedaction, withRequestId } from './plugins/security.js'
 import problems, { frameworkErrors } from './plugins/problems.js'
 import articleWriteRoutes from './routes/article-writes.js'
 import articleRoutes from './routes/articles.js'
@@ -34,21 +36,29 @@ export interface AppOptions {
   /** Requests per client per window, or false for no limit (the default here; config.ts turns it on). */
   rateLimit?: HttpOptions['rateLimit']
   logger?: FastifyServerOptions['logger']
+  /** Load shedding: 503 with Retry-After past these limits (default false: never shed, as tests want). */
+  overload?: OverloadOptions | false
 }
 
 
 /** Builds the service without listening: the server, the tests and the OpenAPI script all start here. */
 export function buildApp (options: AppOptions) {
   const app = Fastify({
-    logger: options.logger ?? false,
-    requestIdHeader: 'x-request-id',
-    frameworkErrors,
+    logger: withRedaction(options.logger),
+    // X-Request-Id is read by genReqId, which replaces an id unsafe to log; it is echoed on every answer
+    requestIdHeader: false,
+    genReqId: requestIdOf,
+    // a closing server's 503 comes from the overload plugin, as a problem
+    return503OnClosing: false,
+    frameworkErrors: withRequestId(frameworkErrors),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 256 }
   }).withTypeProvider<ZodTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
 
   app.register(problems)
+  app.register(security)
+  app.register(overload, { shed: options.overload ?? false })
   app.register(http, { corsOrigins: options.corsOrigins ?? true, rateLimit: options.rateLimit ?? false })
   app.register(database, {
     database: options.database,

@@ -17,7 +17,9 @@ const Config = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
   // Comma-separated origins browsers may call from; "*" (the default) for any: reads are public, no cookies.
   CORS_ORIGINS: z.string().default('*')
-    .transform((value): true | string[] => value.trim() === '*' ? true : value.split(',').map((o) => o.trim()).filter(Boolean))
+    .transform((value): true | string[] => value.trim() === '*' ? true : value.split(',').map((o) => o.trim()).filter(Boolean)),
+  // Past this mean event-loop delay (ms) requests are shed with 503 and Retry-After; 0 never sheds.
+  MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1000)
 })
 
 export type Config = z.infer<typeof Config>

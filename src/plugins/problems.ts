@@ -23,13 +23,22 @@ function invalidParamsOf (error: FastifyError): InvalidParams {
   })
 }
 
+const MAX_INSTANCE = 1024
+
+/** The request's URL as the problem's instance; a long one loses its query, a longer one is left out, not echoed whole. */
+export function instanceOf (request: FastifyRequest): { instance?: string } {
+  if (request.url.length <= MAX_INSTANCE) return { instance: request.url }
+  const path = request.url.split('?')[0] ?? ''
+  return path.length <= MAX_INSTANCE ? { instance: path } : {}
+}
+
 function problem (request: FastifyRequest, status: number, detail?: string, invalidParams?: InvalidParams): Problem {
   return {
     type: 'about:blank',
     title: STATUS_CODES[status] ?? 'Error',
     status,
     ...(detail === undefined ? {} : { detail }),
-    instance: request.url,
+    ...instanceOf(request),
     ...(invalidParams === undefined ? {} : { invalidParams })
   }
 }

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { HttpProblem } from '../errors.js'
 import { SECURITY_SCHEME } from '../plugins/auth.js'
 import { forbidden, serverError, unauthorized, unsupportedMediaType } from '../schemas/common.js'
 import { NewArticle, BulkLineResult } from '../schemas/writes.js'
@@ -52,6 +53,10 @@ const bulkRoutes: FastifyPluginAsyncZod<BulkRouteOptions> = async (app, { maxArt
       }
     }
   }, async (request, reply) => {
+    // An empty body without a media type reaches no parser, so there is no stream: it is not NDJSON.
+    if (request.body === undefined || request.body === null) {
+      throw new HttpProblem(415, `The body must be ${NDJSON_TYPES.join(' or ')}`)
+    }
     const source = request.body as AsyncIterable<Buffer>
     const results = ingestStream(source, app.db, app.repos, {
       maxLineBytes: maxArticleBytes,
