@@ -1,6 +1,7 @@
 import type { ArticleSummary } from '../schemas/articles.js'
 import type { Db } from './connection.js'
 import type { Page } from './cursor.js'
+import { toSummary, type ArticleRow } from './articles.js'
 import { FtsValidator } from './fts-query.js'
 import { idsOf, Lister, type FacetBucket, type FilteredSet, type Ordering } from './listing.js'
 
@@ -28,20 +29,7 @@ export interface ArticleHit extends ArticleSummary {
   snippet?: string
 }
 
-interface Row {
-  id: string
-  title: string | null
-  dateline: string | null
-  published_at: string | null
-  publisher: string | null
-  url: string | null
-  language: string
-  lede: string
-  quote_count: number
-  entity_count: number
-  extractor_version: string
-  created_at: string
-  sort_at: string
+interface Row extends ArticleRow {
   score?: number
   snippet?: string
 }
@@ -81,21 +69,7 @@ const OWN_KEYS = { sortAt: 'a.sort_at', id: 'a.id' }
 const ENTITY_KEYS = { sortAt: 'ae0.sort_at', id: 'ae0.article_id' }
 
 function toHit (row: Row): ArticleHit {
-  return {
-    id: row.id,
-    title: row.title,
-    dateline: row.dateline,
-    publishedAt: row.published_at,
-    publisher: row.publisher,
-    url: row.url,
-    language: row.language,
-    lede: row.lede,
-    quoteCount: row.quote_count,
-    entityCount: row.entity_count,
-    extractorVersion: row.extractor_version,
-    createdAt: row.created_at,
-    ...(row.snippet === undefined ? {} : { snippet: row.snippet })
-  }
+  return { ...toSummary(row), ...(row.snippet === undefined ? {} : { snippet: row.snippet }) }
 }
 
 /** Article lists with any combination of filters, a search, three orders, totals and facets. */

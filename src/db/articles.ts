@@ -3,7 +3,8 @@ import type { Article, ArticleSummary } from '../schemas/articles.js'
 import type { Db } from './connection.js'
 import { decodeCursor, toPage, type Page } from './cursor.js'
 
-interface ArticleRow {
+/** An `articles` row as the summary queries select it. */
+export interface ArticleRow {
   id: string
   title: string | null
   dateline: string | null
@@ -40,7 +41,7 @@ export interface ArticleListOptions {
   entity?: string | undefined
 }
 
-function toSummary (row: ArticleRow): ArticleSummary {
+export function toSummary (row: ArticleRow): ArticleSummary {
   return {
     id: row.id,
     title: row.title,
