@@ -50,6 +50,7 @@ function overlapTest (spans: Span[]): (span: Span) => boolean {
 const MAX_CUES_PER_SENTENCE = 64
 
 const COORDINATORS = new Set(['and', 'or', ','])
+const ARTICLES = new Set(['a', 'an', 'the'])
 
 /**
  * Content ending on a quoted phrase takes the quoted phrases coordinated with it: 'called her
@@ -62,7 +63,8 @@ function withCoordinatedQuotes (v: TokenView, content: Range[]): Range[] {
   const sentenceEnd = v.sentenceRange[v.sentence[end - 1] ?? 0]?.[1] ?? end
   const closesQuote = (i: number) => v.quoted[i - 1] === 1 && isQuoteMark(v.lower[i - 1] ?? '') && v.quoted[i] !== 1
   while (end < sentenceEnd && closesQuote(end) && COORDINATORS.has(v.lower[end] ?? '')) {
-    const open = v.lower[end + 1] === 'and' || v.lower[end + 1] === 'or' ? end + 2 : end + 1
+    let open = v.lower[end + 1] === 'and' || v.lower[end + 1] === 'or' ? end + 2 : end + 1
+    if (ARTICLES.has(v.lower[open] ?? '')) open++ // 'a “human leech” and a “spoiled brat”'
     if (v.quoted[open] !== 1 || !isQuoteMark(v.lower[open] ?? '')) break
     let close = open + 1
     while (close < sentenceEnd && v.quoted[close] === 1 && !closesQuote(close + 1)) close++

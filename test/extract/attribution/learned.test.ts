@@ -25,6 +25,8 @@ t.test('the learned models find attributions beyond the rules', async (t) => {
 t.test('quoted phrases coordinated with the content join it', async (t) => {
   t.match(quotesOf('Trump called the 1996 pageant winner “Miss Piggy” and “Miss Housekeeping” in the debate.'),
     [{ kind: 'mixed', cue: 'called', source: 'Trump', text: 'the 1996 pageant winner “Miss Piggy” and “Miss Housekeeping”' }])
+  t.match(quotesOf('Reid called Trump a “human leech” and a “spoiled brat” on Monday.'),
+    [{ kind: 'mixed', cue: 'called', source: 'Reid', text: 'Trump a “human leech” and a “spoiled brat”' }])
 })
 
 t.test('content around a parenthetical attribution is its two halves', async (t) => {
