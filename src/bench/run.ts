@@ -13,7 +13,7 @@ import { lineChartSvg } from './svg.js'
 // run (ours ÷ bare, rounds interleaved) or a growth factor between sizes, from medians of rounds.
 // Environment: BENCH_SIZES (1000,10000,100000), BENCH_ROUNDS (3), BENCH_DURATION (seconds a round, 3),
 // BENCH_CONNECTIONS (10), BENCH_INGEST=0 to skip ingest, BENCH_INGEST_TEXTS (200), BENCH_BULK_TEXTS (840),
-// BENCH_POOL (2000 distinct texts per corpus). Writes bench/results/latest.{json,svg}.
+// BENCH_POOL (2000 distinct texts per corpus), BENCH_NAME (latest). Writes bench/results/NAME.{json,svg}.
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const env = (name: string, fallback: string): string => process.env[name] ?? fallback
@@ -257,7 +257,8 @@ const report: Report = {
 }
 const out = path.join(root, 'bench', 'results')
 fs.mkdirSync(out, { recursive: true })
-fs.writeFileSync(path.join(out, 'latest.json'), JSON.stringify(report, null, 2) + '\n')
-fs.writeFileSync(path.join(out, 'latest.svg'), chart(report))
+const name = env('BENCH_NAME', 'latest').replace(/[^\w.-]/g, '_')
+fs.writeFileSync(path.join(out, `${name}.json`), JSON.stringify(report, null, 2) + '\n')
+fs.writeFileSync(path.join(out, `${name}.svg`), chart(report))
 console.log(table(report))
-log(`done in ${report.seconds} s; wrote bench/results/latest.json and latest.svg`)
+log(`done in ${report.seconds} s; wrote bench/results/${name}.json and ${name}.svg`)
