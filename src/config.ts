@@ -19,7 +19,9 @@ const Config = z.object({
   CORS_ORIGINS: z.string().default('*')
     .transform((value): true | string[] => value.trim() === '*' ? true : value.split(',').map((o) => o.trim()).filter(Boolean)),
   // Past this mean event-loop delay (ms) requests are shed with 503 and Retry-After; 0 never sheds.
-  MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1000)
+  MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  // 1: check every answer against its response schema before sending it (the tests always do)
+  CHECK_RESPONSES: z.enum(['0', '1']).default('0').transform((value) => value === '1')
 })
 
 export type Config = z.infer<typeof Config>

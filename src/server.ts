@@ -13,6 +13,7 @@ const app = buildApp({
   corsOrigins: config.CORS_ORIGINS,
   rateLimit: config.RATE_LIMIT_PER_MINUTE > 0 ? { max: config.RATE_LIMIT_PER_MINUTE, windowMs: 60_000 } : false,
   overload: { maxEventLoopDelay: config.MAX_EVENT_LOOP_DELAY_MS },
+  checkResponses: config.CHECK_RESPONSES,
   logger: { level: config.LOG_LEVEL }
 })
 

@@ -13,3 +13,9 @@ t.test('MAX_ARTICLE_BYTES defaults to 1 MiB and is bounded', async (t) => {
   t.equal(readConfig({ MAX_ARTICLE_BYTES: '4096' }).MAX_ARTICLE_BYTES, 4096)
   t.throws(() => readConfig({ MAX_ARTICLE_BYTES: '10' }), /MAX_ARTICLE_BYTES/)
 })
+
+t.test('CHECK_RESPONSES is off unless 1', async (t) => {
+  t.equal(readConfig({}).CHECK_RESPONSES, false)
+  t.equal(readConfig({ CHECK_RESPONSES: '1' }).CHECK_RESPONSES, true)
+  t.throws(() => readConfig({ CHECK_RESPONSES: 'yes' }), /CHECK_RESPONSES/)
+})

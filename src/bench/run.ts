@@ -1,0 +1,264 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { isDeepStrictEqual } from 'node:util'
+import autocannon from 'autocannon'
+import { ensureCorpus, targetsOf, type Targets } from './corpus.js'
+import { benchIngest, median, type IngestResult } from './ingest.js'
+import { sampleRss, startChild, type Child } from './processes.js'
+import { lineChartSvg } from './svg.js'
+
+// npm run bench: read load against the real server and a bare Fastify + better-sqlite3 server at each
+// corpus size, then ingest throughput. Every figure that is compared is a ratio measured in the same
+// run (ours ÷ bare, rounds interleaved) or a growth factor between sizes, from medians of rounds.
+// Environment: BENCH_SIZES (1000,10000,100000), BENCH_ROUNDS (3), BENCH_DURATION (seconds a round, 3),
+// BENCH_CONNECTIONS (10), BENCH_INGEST=0 to skip ingest, BENCH_INGEST_TEXTS (200), BENCH_BULK_TEXTS (840),
+// BENCH_POOL (2000 distinct texts per corpus), BENCH_NAME (latest). Writes bench/results/NAME.{json,svg}.
+
+const root = fileURLToPath(new URL('../../', import.meta.url))
+const env = (name: string, fallback: string): string => process.env[name] ?? fallback
+const sizes = env('BENCH_SIZES', '1000,10000,100000').split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0)
+const rounds = Number(env('BENCH_ROUNDS', '3'))
+const duration = Number(env('BENCH_DURATION', '3'))
+const connections = Number(env('BENCH_CONNECTIONS', '10'))
+const log = (line: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`)
+
+interface Scenario {
+  name: string
+  /** The paths a round cycles through. */
+  paths: (t: Targets) => string[]
+}
+
+const SCENARIOS: Scenario[] = [
+  { name: 'list articles', paths: () => ['/articles?limit=20'] },
+  { name: 'get article', paths: (t) => t.articleIds.map((id) => `/articles/${id}`) },
+  { name: 'article quotes', paths: (t) => t.articleIds.map((id) => `/articles/${id}/quotes`) },
+  { name: 'quotes by speaker', paths: (t) => t.speakerIds.map((id) => `/quotes?speaker=${id}`) },
+  { name: 'speaker about entity', paths: (t) => t.speakerAbout.map(([s, a]) => `/quotes?speaker=${s}&about=${a}`) },
+  { name: 'entity by id', paths: (t) => t.entityIds.map((id) => `/entities/${id}`) },
+  { name: 'search rare term', paths: (t) => t.rareTerms.map((term) => `/articles?q=${term}`) },
+  { name: 'search common term', paths: (t) => [`/articles?q=${t.commonTerm}`] }
+]
+const MIXED = 'mixed'
+
+function pathsOf (name: string, targets: Targets): string[] {
+  if (name !== MIXED) return SCENARIOS.find((s) => s.name === name)?.paths(targets) ?? []
+  // one request of each kind in turn
+  const lists = SCENARIOS.map((s) => s.paths(targets))
+  const longest = Math.max(...lists.map((l) => l.length))
+  return Array.from({ length: longest }, (_, i) => lists.map((l) => l[i % l.length] ?? '')).flat()
+}
+
+interface Sample {
+  rps: number
+  p50: number
+  p99: number
+  non2xx: number
+  errors: number
+  peakRss: number | null
+}
+
+async function load (server: Child, paths: string[], seconds: number): Promise<Sample> {
+  let i = 0
+  const rss = sampleRss(server.pid)
+  const result = await autocannon({
+    url: server.url,
+    connections,
+    duration: seconds,
+    requests: [{ setupRequest: (request) => ({ ...request, path: paths[i++ % paths.length] ?? '/' }) }]
+  })
+  const peakRss = rss.stop()
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    peakRss
+  }
+}
+
+interface ScenarioResult {
+  scenario: string
+  ours: { rps: number, p50: number, p99: number, peakRssMB: number | null, rounds: Sample[] }
+  bare: { rps: number, p50: number, p99: number, peakRssMB: number | null, rounds: Sample[] }
+  /** Median of the per-round ratios ours ÷ bare (rounds interleave the two servers). */
+  ratio: number
+  sameJson: boolean
+}
+
+interface SizeResult {
+  size: number
+  corpus: { file: string, builtSeconds: number | null, pool: number }
+  scenarios: ScenarioResult[]
+}
+
+const mb = (bytes: number | null) => bytes === null ? null : Math.round(bytes / 1024 / 1024)
+
+/** Whether both servers answer the same JSON to each of the scenario's first few paths. */
+async function sameAnswers (ours: Child, bare: Child, paths: string[]): Promise<boolean> {
+  for (const p of paths.slice(0, 3)) {
+    const [a, b] = await Promise.all([fetch(ours.url + p), fetch(bare.url + p)])
+    const [ja, jb] = [await a.json() as unknown, await b.json() as unknown]
+    if (a.status !== 200 || b.status !== 200 || !isDeepStrictEqual(ja, jb)) {
+      log(`answers differ for ${p}: ${a.status} ${JSON.stringify(ja).slice(0, 200)} / ${b.status} ${JSON.stringify(jb).slice(0, 200)}`)
+      return false
+    }
+  }
+  return true
+}
+
+async function benchSize (size: number): Promise<SizeResult> {
+  const corpus = ensureCorpus(root, size, log)
+  const targets = targetsOf(corpus.file, size)
+  const ours = await startChild('api', ['--max-semi-space-size=64', 'dist/server.js'], {
+    DATABASE_PATH: corpus.file, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', MAX_EVENT_LOOP_DELAY_MS: '0'
+  }, root)
+  const bare = await startChild('bare', ['dist/bench/bare-server.js'], { DATABASE_PATH: corpus.file }, root)
+  const scenarios: ScenarioResult[] = []
+  try {
+    for (const name of [...SCENARIOS.map((s) => s.name), MIXED]) {
+      const paths = pathsOf(name, targets)
+      const sameJson = await sameAnswers(ours, bare, paths)
+      await load(ours, paths, 1)
+      await load(bare, paths, 1)
+      const o: Sample[] = []
+      const b: Sample[] = []
+      for (let r = 0; r < rounds; r++) {
+        // alternate which goes first, so that drift in the machine's load falls on both alike
+        if (r % 2 === 0) { o.push(await load(ours, paths, duration)); b.push(await load(bare, paths, duration)) } else { b.push(await load(bare, paths, duration)); o.push(await load(ours, paths, duration)) }
+      }
+      const summary = (s: Sample[]) => ({
+        rps: median(s.map((x) => x.rps)),
+        p50: median(s.map((x) => x.p50)),
+        p99: median(s.map((x) => x.p99)),
+        peakRssMB: mb(Math.max(...s.map((x) => x.peakRss ?? 0)) || null),
+        rounds: s
+      })
+      const result: ScenarioResult = {
+        scenario: name,
+        ours: summary(o),
+        bare: summary(b),
+        ratio: median(o.map((x, i) => x.rps / (b[i]?.rps ?? NaN))),
+        sameJson
+      }
+      const bad = [...o, ...b].reduce((sum, x) => sum + x.non2xx + x.errors, 0)
+      if (bad) log(`${name}: ${bad} non-2xx answers or errors`)
+      log(`${size} ${name}: ours ${result.ours.rps.toFixed(0)}/s p99 ${result.ours.p99} ms, bare ${result.bare.rps.toFixed(0)}/s, ratio ${result.ratio.toFixed(2)}`)
+      scenarios.push(result)
+    }
+  } finally {
+    await ours.stop()
+    await bare.stop()
+  }
+  return { size, corpus: { file: path.relative(root, corpus.file), builtSeconds: corpus.builtSeconds, pool: corpus.pool }, scenarios }
+}
+
+interface Report {
+  startedAt: string
+  seconds: number
+  machine: { node: string, platform: string, cpus: number }
+  settings: { sizes: number[], rounds: number, durationSeconds: number, connections: number }
+  reads: SizeResult[]
+  /** p99 at the largest size ÷ p99 at the smallest, per scenario (ours). */
+  p99Growth: Record<string, number>
+  ingest: IngestResult | null
+  targets: { name: string, met: boolean | null, detail: string }[]
+}
+
+function targetsMet (reads: SizeResult[], growth: Record<string, number>, ingest: IngestResult | null): Report['targets'] {
+  const out: Report['targets'] = []
+  for (const r of reads.filter((x) => x.size >= 10_000)) {
+    const worst = r.scenarios.reduce((a, b) => (b.ratio < a.ratio ? b : a))
+    out.push({ name: `every read ≥ 0.8 × bare at ${r.size}`, met: worst.ratio >= 0.8, detail: `lowest: ${worst.scenario} ${worst.ratio.toFixed(2)}` })
+  }
+  const sizes = reads.map((r) => r.size)
+  if (sizes.length > 1) {
+    const entries = Object.entries(growth).filter(([name]) => name !== 'search common term')
+    const worst = entries.reduce((a, b) => (b[1] > a[1] ? b : a))
+    out.push({ name: `p99 growth ${Math.min(...sizes)} → ${Math.max(...sizes)} ≤ 2× (but common-term search)`, met: worst[1] <= 2, detail: `highest: ${worst[0]} ${worst[1].toFixed(2)}×` })
+  }
+  const largest = reads.find((r) => r.size === 100_000)
+  const mixed = largest?.scenarios.find((s) => s.scenario === MIXED)
+  out.push({ name: 'RSS under mixed load at 100,000 ≤ 300 MB', met: mixed?.ours.peakRssMB == null ? null : mixed.ours.peakRssMB <= 300, detail: mixed ? `${mixed.ours.peakRssMB} MB` : 'not measured (100,000 not in BENCH_SIZES)' })
+  if (ingest) {
+    out.push({ name: 'pipeline ≥ 7 × compromise', met: ingest.pipelineOverCompromise >= 7, detail: `${ingest.pipelineOverCompromise.toFixed(1)}×` })
+    out.push({ name: 'bulk ingest ≥ 200 articles/s', met: ingest.bulk.perSecond >= 200, detail: `${ingest.bulk.perSecond.toFixed(0)}/s` })
+  }
+  return out
+}
+
+function table (report: Report): string {
+  const lines: string[] = []
+  const pad = (s: string | number, n: number) => String(s).padStart(n)
+  lines.push(`reads: ${connections} connections, ${report.settings.rounds} rounds of ${duration} s per server, medians; ratio = ours ÷ bare (median of paired rounds)`)
+  lines.push(`${'size'.padStart(7)}  ${'scenario'.padEnd(22)} ${pad('ours/s', 8)} ${pad('bare/s', 8)} ${pad('ratio', 6)} ${pad('p50 ms', 7)} ${pad('p99 ms', 7)} ${pad('bare p99', 8)} ${pad('RSS MB', 7)} same`)
+  for (const r of report.reads) {
+    for (const s of r.scenarios) {
+      lines.push(`${pad(r.size, 7)}  ${s.scenario.padEnd(22)} ${pad(s.ours.rps.toFixed(0), 8)} ${pad(s.bare.rps.toFixed(0), 8)} ${pad(s.ratio.toFixed(2), 6)} ` +
+        `${pad(s.ours.p50, 7)} ${pad(s.ours.p99, 7)} ${pad(s.bare.p99, 8)} ${pad(s.ours.peakRssMB ?? '-', 7)} ${s.sameJson ? 'yes' : 'NO'}`)
+    }
+  }
+  if (Object.keys(report.p99Growth).length) {
+    lines.push('', `p99 growth ${Math.min(...report.settings.sizes)} → ${Math.max(...report.settings.sizes)}: ` +
+      Object.entries(report.p99Growth).map(([k, v]) => `${k} ${v.toFixed(2)}×`).join(', '))
+  }
+  if (report.ingest) {
+    const i = report.ingest
+    lines.push('', `ingest (${i.texts} texts from ${i.source}, mean ${(i.meanBytes / 1024).toFixed(1)} KB; medians of ${i.rounds} rounds):`,
+      `  pipeline alone   ${i.pipeline.perSecond.toFixed(0)} articles/s`,
+      `  compromise       ${i.compromise.perSecond.toFixed(1)} articles/s (people, places, organizations, quotations)`,
+      `  pipeline ÷ compromise ${i.pipelineOverCompromise.toFixed(1)}×`,
+      `  POST /articles/bulk end to end ${i.bulk.perSecond.toFixed(0)} articles/s (${i.bulk.articles} articles into a fresh database)`)
+  }
+  lines.push('', 'targets:')
+  for (const t of report.targets) lines.push(`  ${t.met === null ? '  -' : t.met ? ' met' : 'MISS'}  ${t.name}: ${t.detail}`)
+  return lines.join('\n')
+}
+
+function chart (report: Report): string {
+  const names = [...SCENARIOS.map((s) => s.name), MIXED]
+  const series = (value: (s: ScenarioResult) => number) => names.map((name) => ({
+    name,
+    points: report.reads.map((r) => [r.size, (() => { const s = r.scenarios.find((x) => x.scenario === name); return s ? value(s) : null })()] as [number, number | null])
+  }))
+  return lineChartSvg(`npm run bench, ${report.startedAt.slice(0, 16).replace('T', ' ')} UTC`, [
+    { title: 'throughput (requests/s)', yLabel: 'requests/s', series: series((s) => s.ours.rps) },
+    { title: 'ours ÷ bare server', yLabel: 'ratio', series: series((s) => s.ratio) },
+    { title: 'p99 latency (ms)', yLabel: 'ms', series: series((s) => s.ours.p99) }
+  ])
+}
+
+const started = Date.now()
+const startedAt = new Date(started).toISOString()
+if (!fs.existsSync(path.join(root, 'dist', 'server.js'))) throw new Error('dist/server.js is missing: npm run bench builds it first')
+const reads: SizeResult[] = []
+for (const size of sizes) reads.push(await benchSize(size))
+const growth: Record<string, number> = {}
+if (reads.length > 1) {
+  const [first, last] = [reads[0], reads.at(-1)]
+  for (const s of last?.scenarios ?? []) {
+    const before = first?.scenarios.find((x) => x.scenario === s.scenario)
+    if (before) growth[s.scenario] = s.ours.p99 / Math.max(1, before.ours.p99)
+  }
+}
+const ingest = env('BENCH_INGEST', '1') === '0' ? null : await benchIngest(root, {
+  texts: Number(env('BENCH_INGEST_TEXTS', '200')), bulkTexts: Number(env('BENCH_BULK_TEXTS', '840')), rounds
+}, log)
+const report: Report = {
+  startedAt,
+  seconds: Math.round((Date.now() - started) / 1000),
+  machine: { node: process.version, platform: `${process.platform} ${process.arch}`, cpus: (await import('node:os')).cpus().length },
+  settings: { sizes, rounds, durationSeconds: duration, connections },
+  reads,
+  p99Growth: growth,
+  ingest,
+  targets: targetsMet(reads, growth, ingest)
+}
+const out = path.join(root, 'bench', 'results')
+fs.mkdirSync(out, { recursive: true })
+const name = env('BENCH_NAME', 'latest').replace(/[^\w.-]/g, '_')
+fs.writeFileSync(path.join(out, `${name}.json`), JSON.stringify(report, null, 2) + '\n')
+fs.writeFileSync(path.join(out, `${name}.svg`), chart(report))
+console.log(table(report))
+log(`done in ${report.seconds} s; wrote bench/results/${name}.json and ${name}.svg`)
