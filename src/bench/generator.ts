@@ -1,3 +1,4 @@
+import { mulberry32 } from '../random.js'
 import type { NewArticle } from '../schemas/writes.js'
 
 // A deterministic generator of PolNeAR-like political news: titled articles with datelines, direct
@@ -6,17 +7,8 @@ import type { NewArticle } from '../schemas/writes.js'
 // The tests store it through the real submission path (test/corpus.ts); the benchmarks build their
 // corpora of 1,000 to 100,000 articles from it (src/bench/corpus.ts).
 
-/** A small, fast PRNG (mulberry32): the same seed gives the same corpus on every machine. */
-export function random (seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6D2B79F5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** The generator's PRNG (mulberry32): the same seed gives the same corpus on every machine. */
+export const random = mulberry32
 
 export const PEOPLE = [
   { first: 'Barack', last: 'Obama', title: 'President', pronoun: 'he' },

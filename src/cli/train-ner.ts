@@ -7,7 +7,7 @@ import { MAX_FEATURES, nerFeatures, nerView, type NerView } from '../extract/ner
 import { LABELS, labelsOf, spansOf, type TokenSpan } from '../extract/ner/labels.js'
 import { NER_MODEL_FILE } from '../extract/ner/model.js'
 import { tagSentence, TRANSITION } from '../extract/ner/tagger.js'
-import { mulberry32, shuffled } from './shuffle.js'
+import { mulberry32, shuffled } from '../random.js'
 
 // npm run train:ner [-- EPOCHS]: trains the BILOU structured perceptron on CoNLL++ train with a
 // fixed seed and writes models/ner.bin. Same data, same seed: same bytes.

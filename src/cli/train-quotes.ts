@@ -11,7 +11,7 @@ import { tokenView, type TokenView } from '../extract/attribution/tokens.js'
 import { HashedTrainer } from '../extract/attribution/weights.js'
 import { buildDoc } from '../extract/document.js'
 import { segment } from '../extract/segment.js'
-import { mulberry32, shuffled } from './shuffle.js'
+import { mulberry32, shuffled } from '../random.js'
 
 // npm run train:quotes [-- EPOCHS]: trains the cue tagger and the source and content rankers on
 // PolNeAR train with a fixed seed, and writes models/quotes.bin. Same data, same seed: same bytes.

@@ -1,4 +1,4 @@
-// The trainers' fixed-seed randomness: the same seed gives the same order, so the same weights.
+// Fixed-seed randomness: the same seed gives the same order (trainers' weights) and the same generated corpus.
 
 /** mulberry32: a small, fast 32-bit generator, uniform in [0, 1). */
 export function mulberry32 (seed: number): () => number {
