@@ -121,6 +121,16 @@ function afterAttribution (tokens: Token[], attribution: Attribution, tailEnd: n
   return i
 }
 
+/**
+ * A region opening after a comma on a lower-case word: the rest of a sentence quoted before it,
+ * unless the words since `from` attribute it anew ('she wrote, arguing that …, "more …"').
+ */
+function resumes (doc: Doc, tokens: Token[], from: number, open: number, r: QuotedRegion): boolean {
+  if (tokens[open - 1]?.text !== ',' || !/^\p{Ll}/u.test(doc.text[r.innerStart] ?? '')) return false
+  for (let i = from; i < open; i++) if (cueAt(tokens, i) || tokens[i]?.text === 'that') return false
+  return true
+}
+
 interface Scan { doc: Doc, result: DirectResult, last: RawQuote | null, lastParagraph: number, carry: boolean }
 
 /** `starts`: token start offset → token index, for the sentence being scanned. */
@@ -149,6 +159,8 @@ function scanSentence (scan: Scan, sentence: Sentence, index: number): void {
   const indexAt = (offset: number): number => starts.get(offset) ?? -1
   let leadFrom = 0
   let consumed = 0
+  // the previous region of this sentence is (part of) a quote: scan.last holds it
+  let previousQuoted = false
   regions.forEach((r, k) => {
     const open = indexAt(r.open)
     const close = r.closed ? indexAt(r.end - 1) : tokens.length - 1
@@ -161,8 +173,9 @@ function scanSentence (scan: Scan, sentence: Sentence, index: number): void {
     const back = attributionAfter(doc, tokens, close + 1, tailEnd)
     const tailEmpty = tokens.slice(close + 1, tailEnd).every((t) => PUNCT_ONLY.test(t.text))
     const last = scan.last
-    // '"A," he said, "B."' / a quoted sentence right after one / a quote carried into this paragraph
-    const split = k > 0 && leadEmpty
+    // '"A," he said, "B."' / a quoted sentence right after one / a quote carried into this paragraph;
+    // '"A," he said, referring to X, "b …"': after more words, a quote going on in lower case too
+    const split = k > 0 && (leadEmpty || (previousQuoted && resumes(doc, tokens, leadFrom, open, r)))
     // (a quoted sentence with words after it that attribute nothing is the start of mixed content)
     const nextSentence = k === 0 && leadEmpty && scan.lastParagraph === sentence.paragraph && !back && tailEmpty
     const carried = k === 0 && leadEmpty && scan.carry
@@ -179,8 +192,10 @@ function scanSentence (scan: Scan, sentence: Sentence, index: number): void {
     } else {
       scan.last = null
       scan.carry = false
+      previousQuoted = false
       return
     }
+    previousQuoted = true
     scan.carry = r.continues
     scan.lastParagraph = sentence.paragraph
     consumed = back || tailEmpty ? tailEnd : close + 1

@@ -70,6 +70,13 @@ export function sourceBefore (tokens: Token[], cueIndex: number, minIndex = 0, d
     }
     return null
   }
+  // "Sen. Claire McCaskill (D-Mo.) said": a short bracket after the name (party and state) is part
+  // of the source, as news annotation marks it; the name before it is the head.
+  const bracket = bracketBefore(tokens, k, minIndex)
+  if (bracket >= 0) {
+    const name = nameLike(tokens[bracket - 1]) ? sourceBefore(tokens, bracket, minIndex, described) : null
+    return name ? { from: name.from, to: k + 1 } : null
+  }
   const head = tokens[k]
   if (k < minIndex || !head || !(isSourceHead(head) || (described && describedHead(tokens, k, minIndex)))) return null
   if (SPEAKER_PRONOUNS.has(lower(head))) return { from: k, to: k + 1 }
@@ -85,6 +92,19 @@ export function sourceBefore (tokens: Token[], cueIndex: number, minIndex = 0, d
     from = j
   }
   return { from, to: k + 1 }
+}
+
+const MAX_BRACKET = 3
+
+/** The index of the '(' of a bracket of one to three words closing at k ("(D-Mo.)", "(D-Newport News)"), or -1. */
+function bracketBefore (tokens: Token[], k: number, minIndex: number): number {
+  if (tokens[k]?.text !== ')') return -1
+  for (let j = k - 2; j >= Math.max(minIndex + 1, k - MAX_BRACKET - 1); j--) {
+    const t = at(tokens, j)
+    if (t.text === '(') return j
+    if (!isWord(t.text)) return -1
+  }
+  return -1
 }
 
 /**

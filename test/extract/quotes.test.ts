@@ -148,6 +148,24 @@ const cases: Array<{ name: string, body: string, expected: Expected[] }> = [
     expected: [{ kind: 'indirect', text: 'that talks went well', cue: 'noted', source: 'The top Russian diplomat', speaker: 'Sergey Lavrov' }],
   },
   {
+    name: 'a source with its party and state in brackets',
+    body: '"We will not back down," Sen. Claire McCaskill (D-Mo.) said.',
+    expected: [{ kind: 'direct', text: '"We will not back down,"', cue: 'said', source: 'Sen. Claire McCaskill (D-Mo.)', speaker: 'Claire McCaskill' }],
+  },
+  {
+    name: 'a quote going on in lower case after more words than its attribution',
+    body: '"Every time you say that," Tester said on the Senate floor, "you give them ammunition."',
+    expected: [{ kind: 'direct', text: '"Every time you say that," "you give them ammunition."', cue: 'said', source: 'Tester', speaker: 'Tester' }],
+  },
+  {
+    name: 'a quoted part after a new cue is that cue\'s content, not the rest of the quote',
+    body: '"Filth out!" she wrote, arguing that without tougher measures, "more homes will burn."',
+    expected: [
+      { kind: 'direct', text: '"Filth out!"', cue: 'wrote', source: 'she', speaker: null },
+      { kind: 'mixed', text: 'that without tougher measures, "more homes will burn."', cue: 'arguing', source: 'she', speaker: null },
+    ],
+  },
+  {
     name: 'no quote from scare quotes or a cue inside a quotation',
     body: 'The "deal" is dead. "I said no to him," she wrote.',
     expected: [{ kind: 'direct', text: '"I said no to him,"', cue: 'wrote', source: 'she', speaker: null }],
