@@ -176,8 +176,11 @@ function scanSentence (scan: Scan, sentence: Sentence, index: number): void {
     // '"A," he said, "B."' / a quoted sentence right after one / a quote carried into this paragraph;
     // '"A," he said, referring to X, "b …"': after more words, a quote going on in lower case too
     const split = k > 0 && (leadEmpty || (previousQuoted && resumes(doc, tokens, leadFrom, open, r)))
-    // (a quoted sentence with words after it that attribute nothing is the start of mixed content)
-    const nextSentence = k === 0 && leadEmpty && scan.lastParagraph === sentence.paragraph && !back && tailEmpty
+    // (a quoted sentence with words after it that attribute nothing is the start of mixed content);
+    // a paragraph of quotation alone goes on the quote that closed the paragraph before, as news
+    // annotation joins them, but not in a list of quotes signed '— Name'
+    const nextParagraph = scan.lastParagraph === sentence.paragraph - 1 && !DASHES.has(last?.cue?.text ?? '')
+    const nextSentence = k === 0 && leadEmpty && (scan.lastParagraph === sentence.paragraph || nextParagraph) && !back && tailEmpty
     const carried = k === 0 && leadEmpty && scan.carry
     if (last && (split || nextSentence || carried)) {
       last.spans.push(span)

@@ -166,6 +166,11 @@ const cases: Array<{ name: string, body: string, expected: Expected[] }> = [
     ],
   },
   {
+    name: 'a paragraph of quotation alone goes on the quote closing the paragraph before',
+    body: '“No one is writing songs for her,” Crespo said.\n\n“Right now, the vote is against Trump.”\n\nThe rally ended.',
+    expected: [{ kind: 'direct', text: '“No one is writing songs for her,” “Right now, the vote is against Trump.”', cue: 'said', source: 'Crespo', speaker: 'Crespo' }],
+  },
+  {
     name: 'no quote from scare quotes or a cue inside a quotation',
     body: 'The "deal" is dead. "I said no to him," she wrote.',
     expected: [{ kind: 'direct', text: '"I said no to him,"', cue: 'wrote', source: 'she', speaker: null }],
