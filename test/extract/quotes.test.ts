@@ -171,6 +171,14 @@ const cases: Array<{ name: string, body: string, expected: Expected[] }> = [
     expected: [{ kind: 'direct', text: '“No one is writing songs for her,” “Right now, the vote is against Trump.”', cue: 'said', source: 'Crespo', speaker: 'Crespo' }],
   },
   {
+    name: 'reported content ends before a cue coordinated with its own',
+    body: 'Smith said the plan failed and warned that prices would rise.',
+    expected: [
+      { kind: 'indirect', text: 'the plan failed', cue: 'said', source: 'Smith', speaker: 'Smith' },
+      { kind: 'indirect', text: 'that prices would rise', cue: 'warned', source: 'Smith', speaker: 'Smith' },
+    ],
+  },
+  {
     name: 'no quote from scare quotes or a cue inside a quotation',
     body: 'The "deal" is dead. "I said no to him," she wrote.',
     expected: [{ kind: 'direct', text: '"I said no to him,"', cue: 'wrote', source: 'she', speaker: null }],
