@@ -7,7 +7,7 @@ import { at } from './at.js'
 import type { Doc } from './document.js'
 import { firstOpenAtOrAfter, outerRegions, type QuotedRegion } from './quotemarks.js'
 import { rangeSpan, type RawQuote } from './quote-model.js'
-import { cueAt, onlyTrailing, sourceAfter, sourceBefore, type Range } from './source.js'
+import { cueAt, onlyTrailing, sentenceSubject, sourceAfter, sourceBefore, type Range } from './source.js'
 import type { Sentence, Span, TextSpan, Token } from './types.js'
 
 export interface DirectResult {
@@ -67,6 +67,10 @@ function attributionAfter (doc: Doc, tokens: Token[], from: number, to: number):
   return null
 }
 
+const RELATIVES = new Set(['who', 'which', 'that', 'whom'])
+// a verb's past or third-person form: a bare "comment" or "remark" is as often a noun
+const FINITE = /(?:ed|[^s]s|^said|^told|^wrote|^thought|^spoke|^knew|^felt)$/u
+
 const TOPIC_WORDS = new Set(['of', 'about', 'on', 'to'])
 
 /** "says of Clinton," / "said on Monday,": a cue, then a topic or a time of a few words, then the mark at `mark`. */
@@ -89,8 +93,22 @@ function attributionBefore (doc: Doc, tokens: Token[], from: number, open: numbe
   if (!mark || (mark.text !== ':' && mark.text !== ',')) return null
   const cue = cueAt(tokens, open - 2) ?? cueAt(tokens, open - 3) ?? cueWithTopic(tokens, open - 1)
   if (!cue) return null
-  const source = sourceBefore(tokens, cue.from, from, true)
+  const source = sourceBefore(tokens, cue.from, from, true) ?? speakerBefore(tokens, cue.from)
   return { cue: rangeSpan(doc, tokens, cue), source: source ? rangeSpan(doc, tokens, source) : null }
+}
+
+/**
+ * A cue without a source of its own speaks for the sentence's last attribution before it ("Nefzi
+ * said, adding, “…”"), or, with none, for the sentence's subject ("He then defended the remark, saying, “…”").
+ */
+function speakerBefore (tokens: Token[], cueIndex: number): Range | null {
+  for (let c = cueIndex - 1; c >= 0; c--) {
+    // a cue word used as a noun ("defended the remark", "posted a comment") or in a relative clause
+    // ("an architect who said") names no speaker
+    const source = cueAt(tokens, c) && FINITE.test(at(tokens, c).text) ? sourceBefore(tokens, c, 0, true) : null
+    if (source && !RELATIVES.has(at(tokens, source.from).text.toLowerCase())) return source
+  }
+  return sentenceSubject(tokens, cueIndex)
 }
 
 /**

@@ -94,6 +94,20 @@ export function sourceBefore (tokens: Token[], cueIndex: number, minIndex = 0, d
   return { from, to: k + 1 }
 }
 
+const MAX_SUBJECT = 5
+
+/**
+ * "He then defended the remark, saying, …" / "Mary Blige sang …": the sentence's subject, a speaker
+ * pronoun or a run of capitalised words opening it and followed by a lower-case word, ending before `limit`.
+ */
+export function sentenceSubject (tokens: Token[], limit: number): Range | null {
+  if (SPEAKER_PRONOUNS.has(lower(tokens[0])) && /^\p{Ll}/u.test(tokens[1]?.text ?? '')) return limit > 1 ? { from: 0, to: 1 } : null
+  if (/ing$/u.test(tokens[0]?.text ?? '')) return null // "Speaking on Monday, …"
+  let j = 0
+  while (j < Math.min(limit, MAX_SUBJECT) && (nameLike(tokens[j]) || (j > 0 && NAME_PARTICLES.has(lower(tokens[j]))))) j++
+  return j > 0 && j < limit && /^\p{Ll}/u.test(tokens[j]?.text ?? '') && !NAME_PARTICLES.has(lower(tokens[j])) ? { from: 0, to: j } : null
+}
+
 const MAX_BRACKET = 3
 
 /** The index of the '(' of a bracket of one to three words closing at k ("(D-Mo.)", "(D-Newport News)"), or -1. */

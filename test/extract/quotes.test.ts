@@ -217,3 +217,13 @@ t.test('a direct quote closed by a trailing "— Name" is attributed to the name
   t.equal(quotes('Headline\n\n"Yes, we will," — and then he left the room.').filter((q) => q.cue === '—').length, 0,
     'a dash going on in lower case is no attribution')
 })
+
+t.test('a cue without a source of its own speaks for the sentence\'s attribution before it, or its subject', async (t) => {
+  const direct = (body: string) => quotes(`Headline\n\n${body}`).filter((q) => q.kind === 'direct')
+  t.match(direct('Ryan and Trump will meet next week, Spicer said, adding, "They need to sit down and talk."'),
+    [{ text: '"They need to sit down and talk."', cue: 'adding', source: 'Spicer' }], 'the attribution before it')
+  t.match(direct('Howard Dean spoke on Monday.\n\nHe then defended the remark, saying, “I don’t think this is a ridiculous idea.”'),
+    [{ text: '“I don’t think this is a ridiculous idea.”', cue: 'saying', source: 'He', speaker: 'Howard Dean' }], 'a cue word used as a noun is no attribution: the subject')
+  t.match(direct('Trump defended not paying an architect who said he was stiffed, saying, “Maybe he didn’t do a good job.”'),
+    [{ cue: 'saying', source: 'Trump' }], 'a cue in a relative clause is not the speaker\'s')
+})
