@@ -41,7 +41,7 @@ function contentEnd (doc: Doc, tokens: Token[], from: number): number {
   if (!breaks) {
     breaks = []
     for (let k = 0; k < tokens.length - 1; k++) {
-      if ((isParticipleCue(tokens, k + 1) && clauseComma(doc, tokens, k)) || coordinatedCue(doc, tokens, k)) breaks.push(k)
+      if (((isParticipleCue(tokens, k + 1) || attributionFrom(tokens, k + 1)) && clauseComma(doc, tokens, k)) || coordinatedCue(doc, tokens, k)) breaks.push(k)
     }
     clauseBreaks.set(tokens, breaks)
   }
@@ -58,6 +58,17 @@ function contentEnd (doc: Doc, tokens: Token[], from: number): number {
 }
 
 const COORDINATORS = new Set(['and', 'but'])
+
+const SUBJECT_REACH = 6
+
+/** "…, Ham also noted …": a source and its cue starting at i open a new attribution. */
+function attributionFrom (tokens: Token[], i: number): boolean {
+  for (let c = i + 1; c < Math.min(tokens.length, i + SUBJECT_REACH); c++) {
+    if (!cueAt(tokens, c)) continue
+    return sourceBefore(tokens, c, i)?.from === i
+  }
+  return false
+}
 
 /** "… out of the car and repeatedly says, …": a cue coordinated at k with the one before starts its own attribution. */
 function coordinatedCue (doc: Doc, tokens: Token[], k: number): boolean {

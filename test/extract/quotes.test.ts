@@ -179,6 +179,14 @@ const cases: Array<{ name: string, body: string, expected: Expected[] }> = [
     ],
   },
   {
+    name: 'reported content ends before a new source and cue',
+    body: 'Smith acknowledged that funding was the main reason he quit, Jones noted that morale was low.',
+    expected: [
+      { kind: 'indirect', text: 'that funding was the main reason he quit', cue: 'acknowledged', source: 'Smith', speaker: 'Smith' },
+      { kind: 'indirect', text: 'that morale was low', cue: 'noted', source: 'Jones', speaker: 'Jones' },
+    ],
+  },
+  {
     name: 'no quote from scare quotes or a cue inside a quotation',
     body: 'The "deal" is dead. "I said no to him," she wrote.',
     expected: [{ kind: 'direct', text: '"I said no to him,"', cue: 'wrote', source: 'she', speaker: null }],
