@@ -139,12 +139,16 @@ function afterAttribution (tokens: Token[], attribution: Attribution, tailEnd: n
   return i
 }
 
+const BUT_AND = new Set(['but', 'and'])
+
 /**
  * A region opening after a comma on a lower-case word: the rest of a sentence quoted before it,
  * unless the words since `from` attribute it anew ('she wrote, arguing that …, "more …"').
  */
 function resumes (doc: Doc, tokens: Token[], from: number, open: number, r: QuotedRegion): boolean {
-  if (tokens[open - 1]?.text !== ',' || !/^\p{Ll}/u.test(doc.text[r.innerStart] ?? '')) return false
+  // '…," he said, but "when it comes to …"' too
+  const joined = tokens[open - 1]?.text === ',' || (BUT_AND.has(tokens[open - 1]?.text ?? '') && tokens[open - 2]?.text === ',')
+  if (!joined || !/^\p{Ll}/u.test(doc.text[r.innerStart] ?? '')) return false
   for (let i = from; i < open; i++) if (cueAt(tokens, i) || tokens[i]?.text === 'that') return false
   return true
 }

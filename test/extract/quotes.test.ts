@@ -158,6 +158,11 @@ const cases: Array<{ name: string, body: string, expected: Expected[] }> = [
     expected: [{ kind: 'direct', text: '"Every time you say that," "you give them ammunition."', cue: 'said', source: 'Tester', speaker: 'Tester' }],
   },
   {
+    name: 'a quote going on in lower case after ", but"',
+    body: '"You know, I love Larry," he said, but "when it comes to energy, Larry has a history."',
+    expected: [{ kind: 'direct', text: '"You know, I love Larry," "when it comes to energy, Larry has a history."', cue: 'said', source: 'he', speaker: null }],
+  },
+  {
     name: 'a quoted part after a new cue is that cue\'s content, not the rest of the quote',
     body: '"Filth out!" she wrote, arguing that without tougher measures, "more homes will burn."',
     expected: [
