@@ -140,6 +140,14 @@ function afterAttribution (tokens: Token[], attribution: Attribution, tailEnd: n
 }
 
 const BUT_AND = new Set(['but', 'and'])
+const TITLE_WORDS = 6
+
+/** A short closed quotation in title case ("Today", "State of the Union"): a name, not what someone said. */
+function isTitle (doc: Doc, r: QuotedRegion): boolean {
+  const words = doc.text.slice(r.innerStart, r.innerEnd).match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? []
+  return r.closed && words.length > 0 && words.length <= TITLE_WORDS && /^\p{Lu}/u.test(words[0] ?? '') &&
+    words.every((w) => w.length < 4 || /^[\p{Lu}\p{N}]/u.test(w))
+}
 
 /**
  * A region opening after a comma on a lower-case word: the rest of a sentence quoted before it,
@@ -188,9 +196,17 @@ function scanSentence (scan: Scan, sentence: Sentence, index: number): void {
     const close = r.closed ? indexAt(r.end - 1) : tokens.length - 1
     const next = regions[k + 1]
     const tailEnd = next ? indexAt(next.open) : tokens.length
-    const span = innerSpan(doc, r)
-    if (open < 0 || close < 0 || tailEnd < 0 || !span) return
+    if (open < 0 || close < 0 || tailEnd < 0) return
     const leadEmpty = open === leadFrom
+    // '“A,” Trump told NBC’s “Today” on Monday. “B.”': a title in the attribution is part of it
+    if (previousQuoted && !leadEmpty && scan.last && isTitle(doc, r)) {
+      // (words after it may attribute a quote of their own: '… on “Morning Joe,” adding, “…”')
+      leadFrom = close + 1
+      consumed = onlyTrailing(tokens, close + 1, tailEnd) ? tailEnd : close + 1
+      return
+    }
+    const span = innerSpan(doc, r)
+    if (!span) return
     const front = attributionBefore(doc, tokens, leadFrom, open) ?? (k === 0 && open === 0 ? introducedBy(doc, index) : null)
     const back = attributionAfter(doc, tokens, close + 1, tailEnd)
     const tailEmpty = tokens.slice(close + 1, tailEnd).every((t) => PUNCT_ONLY.test(t.text))

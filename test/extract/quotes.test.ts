@@ -163,6 +163,19 @@ const cases: Array<{ name: string, body: string, expected: Expected[] }> = [
     expected: [{ kind: 'direct', text: '"You know, I love Larry," "when it comes to energy, Larry has a history."', cue: 'said', source: 'he', speaker: null }],
   },
   {
+    name: 'a title in quotation marks inside an attribution does not end the quote',
+    body: '“I was sitting in a house in Florida,” Trump told NBC’s “Today” on Monday. “I could hardly hear him.”',
+    expected: [{ kind: 'direct', text: '“I was sitting in a house in Florida,” “I could hardly hear him.”', cue: 'told', source: 'Trump', speaker: 'Trump' }],
+  },
+  {
+    name: 'a new cue after a title in an attribution starts a quote of its own',
+    body: '“Kasich would be the best nominee,” Graham said on MSNBC’s “Morning Joe,” adding, “Nobody wants to buy that.”',
+    expected: [
+      { kind: 'direct', text: '“Kasich would be the best nominee,”', cue: 'said', source: 'Graham', speaker: 'Graham' },
+      { kind: 'direct', text: '“Nobody wants to buy that.”', cue: 'adding', source: 'Graham', speaker: 'Graham' },
+    ],
+  },
+  {
     name: 'a quoted part after a new cue is that cue\'s content, not the rest of the quote',
     body: '"Filth out!" she wrote, arguing that without tougher measures, "more homes will burn."',
     expected: [
