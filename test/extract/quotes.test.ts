@@ -176,6 +176,14 @@ const cases: Array<{ name: string, body: string, expected: Expected[] }> = [
     ],
   },
   {
+    name: 'a quoted sentence goes on the direct quote of the sentence before, past other attributions there',
+    body: '"Your reputation is amazing," Smith assured Jones, after Jones assured Smith that his listeners liked him. "I will not let you down."',
+    expected: [
+      { kind: 'direct', text: '"Your reputation is amazing," "I will not let you down."', cue: 'assured', source: 'Smith', speaker: 'Smith' },
+      { kind: 'indirect', text: 'that his listeners liked him', cue: 'assured', source: 'Jones', speaker: 'Jones' },
+    ],
+  },
+  {
     name: 'a quoted part after a new cue is that cue\'s content, not the rest of the quote',
     body: '"Filth out!" she wrote, arguing that without tougher measures, "more homes will burn."',
     expected: [
