@@ -102,6 +102,12 @@ function attributionBefore (doc: Doc, tokens: Token[], from: number, open: numbe
  * said, adding, “…”"), or, with none, for the sentence's subject ("He then defended the remark, saying, “…”").
  */
 function speakerBefore (tokens: Token[], cueIndex: number): Range | null {
+  // "I laughed and said, “…”": the subject of the verb the cue is coordinated with
+  const verb = cueIndex - 2
+  if (tokens[cueIndex - 1]?.text === 'and' && /^\p{Ll}+$/u.test(tokens[verb]?.text ?? '') && FINITE.test(tokens[verb]?.text ?? '')) {
+    const subject = sourceBefore(tokens, verb, 0, true)
+    if (subject) return subject
+  }
   for (let c = cueIndex - 1; c >= 0; c--) {
     // a cue word used as a noun ("defended the remark", "posted a comment") or in a relative clause
     // ("an architect who said") names no speaker

@@ -258,6 +258,10 @@ t.test('a cue without a source of its own speaks for the sentence\'s attribution
     [{ text: '"They need to sit down and talk."', cue: 'adding', source: 'Spicer' }], 'the attribution before it')
   t.match(direct('Howard Dean spoke on Monday.\n\nHe then defended the remark, saying, “I don’t think this is a ridiculous idea.”'),
     [{ text: '“I don’t think this is a ridiculous idea.”', cue: 'saying', source: 'He', speaker: 'Howard Dean' }], 'a cue word used as a noun is no attribution: the subject')
+  t.match(direct('Asked about a press conference, he laughed and said, “We’ll see.”'),
+    [{ cue: 'said', source: 'he' }], 'the subject of a verb the cue is coordinated with')
+  t.match(direct('He then adopted a fake accent and joked, “But I’m just gonna make it easier for them.”'),
+    [{ cue: 'joked', source: 'He' }], 'not a noun before "and"')
   t.match(direct('Trump defended not paying an architect who said he was stiffed, saying, “Maybe he didn’t do a good job.”'),
     [{ cue: 'saying', source: 'Trump' }], 'a cue in a relative clause is not the speaker\'s')
 })
