@@ -5,6 +5,7 @@
 // fragments of the same quote.
 import { at } from './at.js'
 import type { Doc } from './document.js'
+import { SPEAKER_PRONOUNS } from './lexicon.js'
 import { firstOpenAtOrAfter, outerRegions, type QuotedRegion } from './quotemarks.js'
 import { rangeSpan, type RawQuote } from './quote-model.js'
 import { cueAt, onlyTrailing, sentenceSubject, sourceAfter, sourceBefore, type Range } from './source.js'
@@ -65,6 +66,12 @@ function attributionAfter (doc: Doc, tokens: Token[], from: number, to: number):
     return null
   }
   return null
+}
+
+/** "Betsy Ebeling shook her head.": narration about someone named, who may speak next. */
+function namesSubject (tokens: Token[]): boolean {
+  const subject = sentenceSubject(tokens, tokens.length)
+  return !!subject && !SPEAKER_PRONOUNS.has(at(tokens, subject.from).text.toLowerCase())
 }
 
 const RELATIVES = new Set(['who', 'which', 'that', 'whom'])
@@ -167,7 +174,7 @@ function resumes (doc: Doc, tokens: Token[], from: number, open: number, r: Quot
   return true
 }
 
-interface Scan { doc: Doc, result: DirectResult, last: RawQuote | null, lastParagraph: number, carry: boolean }
+interface Scan { doc: Doc, result: DirectResult, last: RawQuote | null, lastParagraph: number, carry: boolean, gap: boolean }
 
 /** `starts`: token start offset → token index, for the sentence being scanned. */
 function record (scan: Scan, q: RawQuote, attribution: Attribution | null, starts: Map<number, number>): void {
@@ -249,12 +256,19 @@ function scanSentence (scan: Scan, sentence: Sentence, index: number): void {
     // a next quote right after the attribution is its second half; after more words, a quote of its own
     leadFrom = back ? afterAttribution(tokens, back, tailEnd) : consumed
   })
-  // Words after the quotes and their attribution (or a sentence without any) end a run of continuations.
-  if ((!regions.length || consumed < tokens.length) && !scan.carry) scan.last = null
+  // Words after the quotes and their attribution (or a sentence without any) end a run of continuations,
+  // but for one sentence of narration in the same paragraph that attributes nothing ('“A,” Woolson
+  // said. They also lie in a dead zone. “B.”'): PolNeAR joins the quote after it too.
+  if (scan.carry) return
+  const narration = !regions.length && !scan.gap && sentence.paragraph === scan.lastParagraph &&
+    !namesSubject(tokens) && !tokens.some((_, i) => cueAt(tokens, i))
+  if (narration) scan.gap = true
+  else if (!regions.length || consumed < tokens.length) scan.last = null
+  if (regions.length) scan.gap = false
 }
 
 export function findDirectQuotes (doc: Doc): DirectResult {
-  const scan: Scan = { doc, result: { quotes: [], usedCues: new Set() }, last: null, lastParagraph: -2, carry: false }
+  const scan: Scan = { doc, result: { quotes: [], usedCues: new Set() }, last: null, lastParagraph: -2, carry: false, gap: false }
   doc.sentences.forEach((sentence, index) => {
     if (sentence.paragraph < 0) return
     scanSentence(scan, sentence, index)

@@ -184,6 +184,11 @@ const cases: Array<{ name: string, body: string, expected: Expected[] }> = [
     ],
   },
   {
+    name: 'a quoted sentence after one sentence of narration goes on the quote before it',
+    body: '“Those are some very small towns,” Woolson said. They also lie in a media dead zone. “That’s a tough area.”',
+    expected: [{ kind: 'direct', text: '“Those are some very small towns,” “That’s a tough area.”', cue: 'said', source: 'Woolson', speaker: 'Woolson' }],
+  },
+  {
     name: 'a quoted part after a new cue is that cue\'s content, not the rest of the quote',
     body: '"Filth out!" she wrote, arguing that without tougher measures, "more homes will burn."',
     expected: [
@@ -264,4 +269,9 @@ t.test('a cue without a source of its own speaks for the sentence\'s attribution
     [{ cue: 'joked', source: 'He' }], 'not a noun before "and"')
   t.match(direct('Trump defended not paying an architect who said he was stiffed, saying, “Maybe he didn’t do a good job.”'),
     [{ cue: 'saying', source: 'Trump' }], 'a cue in a relative clause is not the speaker\'s')
+})
+
+t.test('a quoted sentence after narration about someone named is a quote of its own', async (t) => {
+  const got = quotes('Headline\n\n“It goes in here,” Tom Ebeling said. Betsy Ebeling shook her head. “Tom is much better about it than I am.”')
+  t.match(got.map((q) => q.text), ['“It goes in here,”', '“Tom is much better about it than I am.”'])
 })
