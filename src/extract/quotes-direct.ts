@@ -260,7 +260,7 @@ function scanSentence (scan: Scan, sentence: Sentence, index: number): void {
   // but for one sentence of narration in the same paragraph that attributes nothing ('“A,” Woolson
   // said. They also lie in a dead zone. “B.”'): PolNeAR joins the quote after it too.
   if (scan.carry) return
-  const narration = !regions.length && !scan.gap && sentence.paragraph === scan.lastParagraph &&
+  const narration = !!scan.last && !regions.length && !scan.gap && sentence.paragraph === scan.lastParagraph &&
     !namesSubject(tokens) && !tokens.some((_, i) => cueAt(tokens, i))
   if (narration) scan.gap = true
   else if (!regions.length || consumed < tokens.length) scan.last = null

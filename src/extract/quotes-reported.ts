@@ -41,7 +41,8 @@ function contentEnd (doc: Doc, tokens: Token[], from: number): number {
   if (!breaks) {
     breaks = []
     for (let k = 0; k < tokens.length - 1; k++) {
-      if (((isParticipleCue(tokens, k + 1) || attributionFrom(tokens, k + 1)) && clauseComma(doc, tokens, k)) || coordinatedCue(doc, tokens, k)) breaks.push(k)
+      // the comma first: the clause tests after it are the costly part
+      if ((clauseComma(doc, tokens, k) && (isParticipleCue(tokens, k + 1) || attributionFrom(tokens, k + 1))) || coordinatedCue(doc, tokens, k)) breaks.push(k)
     }
     clauseBreaks.set(tokens, breaks)
   }
