@@ -5,9 +5,10 @@
 // fragments of the same quote.
 import { at } from './at.js'
 import type { Doc } from './document.js'
+import { SPEAKER_PRONOUNS } from './lexicon.js'
 import { firstOpenAtOrAfter, outerRegions, type QuotedRegion } from './quotemarks.js'
 import { rangeSpan, type RawQuote } from './quote-model.js'
-import { cueAt, onlyTrailing, sourceAfter, sourceBefore, type Range } from './source.js'
+import { cueAt, onlyTrailing, sentenceSubject, sourceAfter, sourceBefore, type Range } from './source.js'
 import type { Sentence, Span, TextSpan, Token } from './types.js'
 
 export interface DirectResult {
@@ -67,6 +68,16 @@ function attributionAfter (doc: Doc, tokens: Token[], from: number, to: number):
   return null
 }
 
+/** "Betsy Ebeling shook her head.": narration about someone named, who may speak next. */
+function namesSubject (tokens: Token[]): boolean {
+  const subject = sentenceSubject(tokens, tokens.length)
+  return !!subject && !SPEAKER_PRONOUNS.has(at(tokens, subject.from).text.toLowerCase())
+}
+
+const RELATIVES = new Set(['who', 'which', 'that', 'whom'])
+// a verb's past or third-person form: a bare "comment" or "remark" is as often a noun
+const FINITE = /(?:ed|[^s]s|^said|^told|^wrote|^thought|^spoke|^knew|^felt)$/u
+
 const TOPIC_WORDS = new Set(['of', 'about', 'on', 'to'])
 
 /** "says of Clinton," / "said on Monday,": a cue, then a topic or a time of a few words, then the mark at `mark`. */
@@ -89,8 +100,28 @@ function attributionBefore (doc: Doc, tokens: Token[], from: number, open: numbe
   if (!mark || (mark.text !== ':' && mark.text !== ',')) return null
   const cue = cueAt(tokens, open - 2) ?? cueAt(tokens, open - 3) ?? cueWithTopic(tokens, open - 1)
   if (!cue) return null
-  const source = sourceBefore(tokens, cue.from, from, true)
+  const source = sourceBefore(tokens, cue.from, from, true) ?? speakerBefore(tokens, cue.from)
   return { cue: rangeSpan(doc, tokens, cue), source: source ? rangeSpan(doc, tokens, source) : null }
+}
+
+/**
+ * A cue without a source of its own speaks for the sentence's last attribution before it ("Nefzi
+ * said, adding, “…”"), or, with none, for the sentence's subject ("He then defended the remark, saying, “…”").
+ */
+function speakerBefore (tokens: Token[], cueIndex: number): Range | null {
+  // "I laughed and said, “…”": the subject of the verb the cue is coordinated with
+  const verb = cueIndex - 2
+  if (tokens[cueIndex - 1]?.text === 'and' && /^\p{Ll}+$/u.test(tokens[verb]?.text ?? '') && FINITE.test(tokens[verb]?.text ?? '')) {
+    const subject = sourceBefore(tokens, verb, 0, true)
+    if (subject) return subject
+  }
+  for (let c = cueIndex - 1; c >= 0; c--) {
+    // a cue word used as a noun ("defended the remark", "posted a comment") or in a relative clause
+    // ("an architect who said") names no speaker
+    const source = cueAt(tokens, c) && FINITE.test(at(tokens, c).text) ? sourceBefore(tokens, c, 0, true) : null
+    if (source && !RELATIVES.has(at(tokens, source.from).text.toLowerCase())) return source
+  }
+  return sentenceSubject(tokens, cueIndex)
 }
 
 /**
@@ -121,7 +152,29 @@ function afterAttribution (tokens: Token[], attribution: Attribution, tailEnd: n
   return i
 }
 
-interface Scan { doc: Doc, result: DirectResult, last: RawQuote | null, lastParagraph: number, carry: boolean }
+const BUT_AND = new Set(['but', 'and'])
+const TITLE_WORDS = 6
+
+/** A short closed quotation in title case ("Today", "State of the Union"): a name, not what someone said. */
+function isTitle (doc: Doc, r: QuotedRegion): boolean {
+  const words = doc.text.slice(r.innerStart, r.innerEnd).match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? []
+  return r.closed && words.length > 0 && words.length <= TITLE_WORDS && /^\p{Lu}/u.test(words[0] ?? '') &&
+    words.every((w) => w.length < 4 || /^[\p{Lu}\p{N}]/u.test(w))
+}
+
+/**
+ * A region opening after a comma on a lower-case word: the rest of a sentence quoted before it,
+ * unless the words since `from` attribute it anew ('she wrote, arguing that …, "more …"').
+ */
+function resumes (doc: Doc, tokens: Token[], from: number, open: number, r: QuotedRegion): boolean {
+  // '…," he said, but "when it comes to …"' too
+  const joined = tokens[open - 1]?.text === ',' || (BUT_AND.has(tokens[open - 1]?.text ?? '') && tokens[open - 2]?.text === ',')
+  if (!joined || !/^\p{Ll}/u.test(doc.text[r.innerStart] ?? '')) return false
+  for (let i = from; i < open; i++) if (cueAt(tokens, i) || tokens[i]?.text === 'that') return false
+  return true
+}
+
+interface Scan { doc: Doc, result: DirectResult, last: RawQuote | null, lastParagraph: number, carry: boolean, gap: boolean }
 
 /** `starts`: token start offset → token index, for the sentence being scanned. */
 function record (scan: Scan, q: RawQuote, attribution: Attribution | null, starts: Map<number, number>): void {
@@ -149,22 +202,36 @@ function scanSentence (scan: Scan, sentence: Sentence, index: number): void {
   const indexAt = (offset: number): number => starts.get(offset) ?? -1
   let leadFrom = 0
   let consumed = 0
+  // the previous region of this sentence is (part of) a quote: scan.last holds it
+  let previousQuoted = false
   regions.forEach((r, k) => {
     const open = indexAt(r.open)
     const close = r.closed ? indexAt(r.end - 1) : tokens.length - 1
     const next = regions[k + 1]
     const tailEnd = next ? indexAt(next.open) : tokens.length
-    const span = innerSpan(doc, r)
-    if (open < 0 || close < 0 || tailEnd < 0 || !span) return
+    if (open < 0 || close < 0 || tailEnd < 0) return
     const leadEmpty = open === leadFrom
+    // '“A,” Trump told NBC’s “Today” on Monday. “B.”': a title in the attribution is part of it
+    if (previousQuoted && !leadEmpty && scan.last && isTitle(doc, r)) {
+      // (words after it may attribute a quote of their own: '… on “Morning Joe,” adding, “…”')
+      leadFrom = close + 1
+      consumed = onlyTrailing(tokens, close + 1, tailEnd) ? tailEnd : close + 1
+      return
+    }
+    const span = innerSpan(doc, r)
+    if (!span) return
     const front = attributionBefore(doc, tokens, leadFrom, open) ?? (k === 0 && open === 0 ? introducedBy(doc, index) : null)
     const back = attributionAfter(doc, tokens, close + 1, tailEnd)
     const tailEmpty = tokens.slice(close + 1, tailEnd).every((t) => PUNCT_ONLY.test(t.text))
     const last = scan.last
-    // '"A," he said, "B."' / a quoted sentence right after one / a quote carried into this paragraph
-    const split = k > 0 && leadEmpty
-    // (a quoted sentence with words after it that attribute nothing is the start of mixed content)
-    const nextSentence = k === 0 && leadEmpty && scan.lastParagraph === sentence.paragraph && !back && tailEmpty
+    // '"A," he said, "B."' / a quoted sentence right after one / a quote carried into this paragraph;
+    // '"A," he said, referring to X, "b …"': after more words, a quote going on in lower case too
+    const split = k > 0 && (leadEmpty || (previousQuoted && resumes(doc, tokens, leadFrom, open, r)))
+    // (a quoted sentence with words after it that attribute nothing is the start of mixed content);
+    // a paragraph of quotation alone goes on the quote that closed the paragraph before, as news
+    // annotation joins them, but not in a list of quotes signed '— Name'
+    const nextParagraph = scan.lastParagraph === sentence.paragraph - 1 && !DASHES.has(last?.cue?.text ?? '')
+    const nextSentence = k === 0 && leadEmpty && (scan.lastParagraph === sentence.paragraph || nextParagraph) && !back && tailEmpty
     const carried = k === 0 && leadEmpty && scan.carry
     if (last && (split || nextSentence || carried)) {
       last.spans.push(span)
@@ -179,20 +246,29 @@ function scanSentence (scan: Scan, sentence: Sentence, index: number): void {
     } else {
       scan.last = null
       scan.carry = false
+      previousQuoted = false
       return
     }
+    previousQuoted = true
     scan.carry = r.continues
     scan.lastParagraph = sentence.paragraph
     consumed = back || tailEmpty ? tailEnd : close + 1
     // a next quote right after the attribution is its second half; after more words, a quote of its own
     leadFrom = back ? afterAttribution(tokens, back, tailEnd) : consumed
   })
-  // Words after the quotes and their attribution (or a sentence without any) end a run of continuations.
-  if ((!regions.length || consumed < tokens.length) && !scan.carry) scan.last = null
+  // Words after the quotes and their attribution (or a sentence without any) end a run of continuations,
+  // but for one sentence of narration in the same paragraph that attributes nothing ('“A,” Woolson
+  // said. They also lie in a dead zone. “B.”'): PolNeAR joins the quote after it too.
+  if (scan.carry) return
+  const narration = !!scan.last && !regions.length && !scan.gap && sentence.paragraph === scan.lastParagraph &&
+    !namesSubject(tokens) && !tokens.some((_, i) => cueAt(tokens, i))
+  if (narration) scan.gap = true
+  else if (!regions.length || consumed < tokens.length) scan.last = null
+  if (regions.length) scan.gap = false
 }
 
 export function findDirectQuotes (doc: Doc): DirectResult {
-  const scan: Scan = { doc, result: { quotes: [], usedCues: new Set() }, last: null, lastParagraph: -2, carry: false }
+  const scan: Scan = { doc, result: { quotes: [], usedCues: new Set() }, last: null, lastParagraph: -2, carry: false, gap: false }
   doc.sentences.forEach((sentence, index) => {
     if (sentence.paragraph < 0) return
     scanSentence(scan, sentence, index)

@@ -7,7 +7,7 @@
 //   ", urging/warning (that) CONTENT" a participle clause: the speaker is the clause subject's
 // Cues inside quotation marks are part of what someone said, not attributions, and are skipped.
 import { regionAt, type Doc } from './document.js'
-import { CUE_VERBS, OBJECT_CUES } from './lexicon.js'
+import { CUE_ADVERBS, CUE_VERBS, OBJECT_CUES } from './lexicon.js'
 import { contentSpan, rangeSpan, reportedKind, type RawQuote } from './quote-model.js'
 import { cueAt, isParticipleCue, onlyTrailing, skipTime, skipToThat, sourceAfter, sourceBefore, type Range } from './source.js'
 import type { Sentence, Token } from './types.js'
@@ -40,7 +40,10 @@ function contentEnd (doc: Doc, tokens: Token[], from: number): number {
   let breaks = clauseBreaks.get(tokens)
   if (!breaks) {
     breaks = []
-    for (let k = 0; k < tokens.length - 1; k++) if (isParticipleCue(tokens, k + 1) && clauseComma(doc, tokens, k)) breaks.push(k)
+    for (let k = 0; k < tokens.length - 1; k++) {
+      // the comma first: the clause tests after it are the costly part
+      if ((clauseComma(doc, tokens, k) && (isParticipleCue(tokens, k + 1) || attributionFrom(tokens, k + 1))) || coordinatedCue(doc, tokens, k)) breaks.push(k)
+    }
     clauseBreaks.set(tokens, breaks)
   }
   let lo = 0
@@ -52,7 +55,28 @@ function contentEnd (doc: Doc, tokens: Token[], from: number): number {
   }
   const k = breaks[lo]
   if (k === undefined) return tokens.length
-  return at(tokens, k).text === ',' ? k : k + 1
+  return at(tokens, k).text === ',' || COORDINATORS.has(at(tokens, k).text) ? k : k + 1
+}
+
+const COORDINATORS = new Set(['and', 'but'])
+
+const SUBJECT_REACH = 6
+
+/** "…, Ham also noted …": a source and its cue starting at i open a new attribution. */
+function attributionFrom (tokens: Token[], i: number): boolean {
+  for (let c = i + 1; c < Math.min(tokens.length, i + SUBJECT_REACH); c++) {
+    if (!cueAt(tokens, c)) continue
+    return sourceBefore(tokens, c, i)?.from === i
+  }
+  return false
+}
+
+/** "… out of the car and repeatedly says, …": a cue coordinated at k with the one before starts its own attribution. */
+function coordinatedCue (doc: Doc, tokens: Token[], k: number): boolean {
+  if (!COORDINATORS.has(at(tokens, k).text) || regionAt(doc, at(tokens, k).start)) return false
+  let c = k + 1
+  while (c < tokens.length - 1 && CUE_ADVERBS.has(at(tokens, c).text)) c++
+  return !!cueAt(tokens, c)
 }
 
 // Reported content longer than this is no news sentence but a run-on (a paragraph without a full

@@ -141,7 +141,8 @@ const CLOSING_MARK = /["”»’'][.,;:!?]?$/u
 /**
  * '... called the summit “too little,” he said. “Without new policies, it fails.”': a quoted
  * sentence with no attribution of its own, right after an attributed quote that ends on a quoted
- * phrase, goes on that quote, as it goes on a direct one ('“A,” he said. “B.”').
+ * phrase, goes on that quote, as it goes on a direct one ('“A,” he said. “B.”'), whether the rules
+ * or the models found that one ('“A,” Trump assured Jones, after Jones … . “B.”', '“A,” Toomey fumed. “B.”').
  */
 function continueQuotedSentences (doc: Doc, quotes: RawQuote[]): RawQuote[] {
   const out: RawQuote[] = []
@@ -157,7 +158,7 @@ function continueQuotedSentences (doc: Doc, quotes: RawQuote[]): RawQuote[] {
     for (let i = out.length - 1; opensSentence && i >= 0; i--) {
       const p = out[i] as RawQuote
       if (p.sentence !== q.sentence - 1 || p.paragraph !== q.paragraph) break
-      if (p.kind === 'mixed' && p.cue && endsQuoted(p) && (!owner?.cue || p.cue.start > owner.cue.start)) owner = p
+      if (p.kind !== 'indirect' && p.cue && endsQuoted(p) && (!owner?.cue || p.cue.start > owner.cue.start)) owner = p
     }
     if (owner) owner.spans.push(...q.spans)
     else out.push(q)

@@ -70,6 +70,13 @@ export function sourceBefore (tokens: Token[], cueIndex: number, minIndex = 0, d
     }
     return null
   }
+  // "Sen. Claire McCaskill (D-Mo.) said": a short bracket after the name (party and state) is part
+  // of the source, as news annotation marks it; the name before it is the head.
+  const bracket = bracketBefore(tokens, k, minIndex)
+  if (bracket >= 0) {
+    const name = nameLike(tokens[bracket - 1]) ? sourceBefore(tokens, bracket, minIndex, described) : null
+    return name ? { from: name.from, to: k + 1 } : null
+  }
   const head = tokens[k]
   if (k < minIndex || !head || !(isSourceHead(head) || (described && describedHead(tokens, k, minIndex)))) return null
   if (SPEAKER_PRONOUNS.has(lower(head))) return { from: k, to: k + 1 }
@@ -85,6 +92,33 @@ export function sourceBefore (tokens: Token[], cueIndex: number, minIndex = 0, d
     from = j
   }
   return { from, to: k + 1 }
+}
+
+const MAX_SUBJECT = 5
+
+/**
+ * "He then defended the remark, saying, …" / "Mary Blige sang …": the sentence's subject, a speaker
+ * pronoun or a run of capitalised words opening it and followed by a lower-case word, ending before `limit`.
+ */
+export function sentenceSubject (tokens: Token[], limit: number): Range | null {
+  if (SPEAKER_PRONOUNS.has(lower(tokens[0])) && /^\p{Ll}/u.test(tokens[1]?.text ?? '')) return limit > 1 ? { from: 0, to: 1 } : null
+  if (/ing$/u.test(tokens[0]?.text ?? '')) return null // "Speaking on Monday, …"
+  let j = 0
+  while (j < Math.min(limit, MAX_SUBJECT) && (nameLike(tokens[j]) || (j > 0 && NAME_PARTICLES.has(lower(tokens[j]))))) j++
+  return j > 0 && j < limit && /^\p{Ll}/u.test(tokens[j]?.text ?? '') && !NAME_PARTICLES.has(lower(tokens[j])) ? { from: 0, to: j } : null
+}
+
+const MAX_BRACKET = 3
+
+/** The index of the '(' of a bracket of one to three words closing at k ("(D-Mo.)", "(D-Newport News)"), or -1. */
+function bracketBefore (tokens: Token[], k: number, minIndex: number): number {
+  if (tokens[k]?.text !== ')') return -1
+  for (let j = k - 2; j >= Math.max(minIndex + 1, k - MAX_BRACKET - 1); j--) {
+    const t = at(tokens, j)
+    if (t.text === '(') return j
+    if (!isWord(t.text)) return -1
+  }
+  return -1
 }
 
 /**

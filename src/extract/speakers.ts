@@ -147,9 +147,10 @@ function resolveSource (source: TextSpan, clusters: Cluster[], focus: FocusList,
     if ((index[mid]?.m.start ?? Infinity) < source.start) lo = mid + 1
     else hi = mid
   }
-  // A source with an appositive ("Phil Smith, a spokesman for the Mine Workers,") names its speaker
-  // before the first comma: the head's last mention wins, then the last mention anywhere.
-  const comma = source.text.indexOf(',')
+  // A source with an appositive ("Phil Smith, a spokesman for the Mine Workers,") or a bracket
+  // ("Sen. Claire McCaskill (D-Mo.)") names its speaker before the first comma or bracket: the
+  // head's last mention wins, then the last mention anywhere.
+  const comma = source.text.search(/,|\s\(/u)
   const headEnd = comma > 0 ? source.start + comma : source.end
   let named: Named | undefined
   let inHead: Named | undefined

@@ -47,7 +47,7 @@ export const ArticleSummary = z.object({
     language: 'en',
     quoteCount: 18,
     entityCount: 29,
-    extractorVersion: '0.3.1',
+    extractorVersion: '0.3.2',
     createdAt: '2026-11-28T15:19:28.590Z',
     lede: 'Russia is currently in negotiations with the new Syrian leadership to maintain its key military presence, ' +
       'Foreign Minister Sergey Lavrov said Wednesday.'

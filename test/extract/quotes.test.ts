@@ -148,6 +148,76 @@ const cases: Array<{ name: string, body: string, expected: Expected[] }> = [
     expected: [{ kind: 'indirect', text: 'that talks went well', cue: 'noted', source: 'The top Russian diplomat', speaker: 'Sergey Lavrov' }],
   },
   {
+    name: 'a source with its party and state in brackets',
+    body: '"We will not back down," Sen. Claire McCaskill (D-Mo.) said.',
+    expected: [{ kind: 'direct', text: '"We will not back down,"', cue: 'said', source: 'Sen. Claire McCaskill (D-Mo.)', speaker: 'Claire McCaskill' }],
+  },
+  {
+    name: 'a quote going on in lower case after more words than its attribution',
+    body: '"Every time you say that," Tester said on the Senate floor, "you give them ammunition."',
+    expected: [{ kind: 'direct', text: '"Every time you say that," "you give them ammunition."', cue: 'said', source: 'Tester', speaker: 'Tester' }],
+  },
+  {
+    name: 'a quote going on in lower case after ", but"',
+    body: '"You know, I love Larry," he said, but "when it comes to energy, Larry has a history."',
+    expected: [{ kind: 'direct', text: '"You know, I love Larry," "when it comes to energy, Larry has a history."', cue: 'said', source: 'he', speaker: null }],
+  },
+  {
+    name: 'a title in quotation marks inside an attribution does not end the quote',
+    body: '“I was sitting in a house in Florida,” Trump told NBC’s “Today” on Monday. “I could hardly hear him.”',
+    expected: [{ kind: 'direct', text: '“I was sitting in a house in Florida,” “I could hardly hear him.”', cue: 'told', source: 'Trump', speaker: 'Trump' }],
+  },
+  {
+    name: 'a new cue after a title in an attribution starts a quote of its own',
+    body: '“Kasich would be the best nominee,” Graham said on MSNBC’s “Morning Joe,” adding, “Nobody wants to buy that.”',
+    expected: [
+      { kind: 'direct', text: '“Kasich would be the best nominee,”', cue: 'said', source: 'Graham', speaker: 'Graham' },
+      { kind: 'direct', text: '“Nobody wants to buy that.”', cue: 'adding', source: 'Graham', speaker: 'Graham' },
+    ],
+  },
+  {
+    name: 'a quoted sentence goes on the direct quote of the sentence before, past other attributions there',
+    body: '"Your reputation is amazing," Smith assured Jones, after Jones assured Smith that his listeners liked him. "I will not let you down."',
+    expected: [
+      { kind: 'direct', text: '"Your reputation is amazing," "I will not let you down."', cue: 'assured', source: 'Smith', speaker: 'Smith' },
+      { kind: 'indirect', text: 'that his listeners liked him', cue: 'assured', source: 'Jones', speaker: 'Jones' },
+    ],
+  },
+  {
+    name: 'a quoted sentence after one sentence of narration goes on the quote before it',
+    body: '“Those are some very small towns,” Woolson said. They also lie in a media dead zone. “That’s a tough area.”',
+    expected: [{ kind: 'direct', text: '“Those are some very small towns,” “That’s a tough area.”', cue: 'said', source: 'Woolson', speaker: 'Woolson' }],
+  },
+  {
+    name: 'a quoted part after a new cue is that cue\'s content, not the rest of the quote',
+    body: '"Filth out!" she wrote, arguing that without tougher measures, "more homes will burn."',
+    expected: [
+      { kind: 'direct', text: '"Filth out!"', cue: 'wrote', source: 'she', speaker: null },
+      { kind: 'mixed', text: 'that without tougher measures, "more homes will burn."', cue: 'arguing', source: 'she', speaker: null },
+    ],
+  },
+  {
+    name: 'a paragraph of quotation alone goes on the quote closing the paragraph before',
+    body: '“No one is writing songs for her,” Crespo said.\n\n“Right now, the vote is against Trump.”\n\nThe rally ended.',
+    expected: [{ kind: 'direct', text: '“No one is writing songs for her,” “Right now, the vote is against Trump.”', cue: 'said', source: 'Crespo', speaker: 'Crespo' }],
+  },
+  {
+    name: 'reported content ends before a cue coordinated with its own',
+    body: 'Smith said the plan failed and warned that prices would rise.',
+    expected: [
+      { kind: 'indirect', text: 'the plan failed', cue: 'said', source: 'Smith', speaker: 'Smith' },
+      { kind: 'indirect', text: 'that prices would rise', cue: 'warned', source: 'Smith', speaker: 'Smith' },
+    ],
+  },
+  {
+    name: 'reported content ends before a new source and cue',
+    body: 'Smith acknowledged that funding was the main reason he quit, Jones noted that morale was low.',
+    expected: [
+      { kind: 'indirect', text: 'that funding was the main reason he quit', cue: 'acknowledged', source: 'Smith', speaker: 'Smith' },
+      { kind: 'indirect', text: 'that morale was low', cue: 'noted', source: 'Jones', speaker: 'Jones' },
+    ],
+  },
+  {
     name: 'no quote from scare quotes or a cue inside a quotation',
     body: 'The "deal" is dead. "I said no to him," she wrote.',
     expected: [{ kind: 'direct', text: '"I said no to him,"', cue: 'wrote', source: 'she', speaker: null }],
@@ -185,4 +255,23 @@ t.test('a direct quote closed by a trailing "— Name" is attributed to the name
     [{ kind: 'direct', text: '"We will win this fight."', cue: '—', source: 'Prime Minister Keir Starmer', speaker: 'Keir Starmer' }])
   t.equal(quotes('Headline\n\n"Yes, we will," — and then he left the room.').filter((q) => q.cue === '—').length, 0,
     'a dash going on in lower case is no attribution')
+})
+
+t.test('a cue without a source of its own speaks for the sentence\'s attribution before it, or its subject', async (t) => {
+  const direct = (body: string) => quotes(`Headline\n\n${body}`).filter((q) => q.kind === 'direct')
+  t.match(direct('Ryan and Trump will meet next week, Spicer said, adding, "They need to sit down and talk."'),
+    [{ text: '"They need to sit down and talk."', cue: 'adding', source: 'Spicer' }], 'the attribution before it')
+  t.match(direct('Howard Dean spoke on Monday.\n\nHe then defended the remark, saying, “I don’t think this is a ridiculous idea.”'),
+    [{ text: '“I don’t think this is a ridiculous idea.”', cue: 'saying', source: 'He', speaker: 'Howard Dean' }], 'a cue word used as a noun is no attribution: the subject')
+  t.match(direct('Asked about a press conference, he laughed and said, “We’ll see.”'),
+    [{ cue: 'said', source: 'he' }], 'the subject of a verb the cue is coordinated with')
+  t.match(direct('He then adopted a fake accent and joked, “But I’m just gonna make it easier for them.”'),
+    [{ cue: 'joked', source: 'He' }], 'not a noun before "and"')
+  t.match(direct('Trump defended not paying an architect who said he was stiffed, saying, “Maybe he didn’t do a good job.”'),
+    [{ cue: 'saying', source: 'Trump' }], 'a cue in a relative clause is not the speaker\'s')
+})
+
+t.test('a quoted sentence after narration about someone named is a quote of its own', async (t) => {
+  const got = quotes('Headline\n\n“It goes in here,” Tom Ebeling said. Betsy Ebeling shook her head. “Tom is much better about it than I am.”')
+  t.match(got.map((q) => q.text), ['“It goes in here,”', '“Tom is much better about it than I am.”'])
 })

@@ -74,6 +74,29 @@ function withCoordinatedQuotes (v: TokenView, content: Range[]): Range[] {
   return end === last[1] ? content : [...content.slice(0, -1), [last[0], end]]
 }
 
+const JOINERS = new Set(['and', 'but', ','])
+const CUE_ADVERB = /^\p{Ll}+ly$|^also$|^then$|^later$/u
+
+/**
+ * 'is telling that the military is “depleted” and says he will expand it': content running into a
+ * verb coordinated with its cue, itself a cue (`isCue`: tagged, or a rule's), ends before the
+ * conjunction; that verb's content is its own attribution, as news annotation marks it. A cue with
+ * its own subject ("said that Clinton described …") is content nested in the first, and stays.
+ */
+function beforeCoordinatedCue (v: TokenView, content: Range[], isCue: (i: number) => boolean): Range[] {
+  const last = content[content.length - 1]
+  if (!last) return content
+  const [a, b] = last
+  for (let k = a + 2; k < b - 1; k++) {
+    if (!JOINERS.has(v.lower[k] ?? '') || v.quoted[k]) continue
+    let c = k + 1
+    while (c < b - 1 && CUE_ADVERB.test(v.lower[c] ?? '')) c++
+    if (!isCue(c)) continue
+    return [...content.slice(0, -1), [a, v.lower[k - 1] === ',' ? k - 1 : k]]
+  }
+  return content
+}
+
 /** `known`: cues already attributed by other means; their source and content are not looked for again. */
 export function tagAttributions (doc: Doc, models: AttributionModels, known: Span[] = []): TaggedAttribution[] {
   const v = tokenView(doc)
@@ -82,8 +105,9 @@ export function tagAttributions (doc: Doc, models: AttributionModels, known: Spa
   for (let s = 0; s < v.sentenceRange.length; s++) {
     // a "sentence" with more cues than any news sentence is a run-on (a paragraph with no full stop):
     // its first cues are attributed, and the cost of the rest stays bounded
-    for (const cue of tagCues(v, s, models.cue).slice(0, MAX_CUES_PER_SENTENCE)) {
-      if (!plausibleCue(v, cue)) continue
+    const cues = tagCues(v, s, models.cue).slice(0, MAX_CUES_PER_SENTENCE).filter((cue) => plausibleCue(v, cue))
+    const isCue = (i: number): boolean => cues.some((c) => c.from === i) || skip(spanOf(v, [i, i + 1]))
+    for (const cue of cues) {
       const span = spanOf(v, [cue.from, cue.to])
       if (skip(span)) continue
       const roles = rankRoles(v, cue, models)
@@ -91,7 +115,7 @@ export function tagAttributions (doc: Doc, models: AttributionModels, known: Spa
       found.push({
         cue: spanOf(v, [cue.from, cue.to]),
         source: roles.source ? spanOf(v, roles.source) : null,
-        content: withCoordinatedQuotes(v, roles.content).map((r) => spanOf(v, r)),
+        content: withCoordinatedQuotes(v, beforeCoordinatedCue(v, roles.content, isCue)).map((r) => spanOf(v, r)),
         sentence: s
       })
     }

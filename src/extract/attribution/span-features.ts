@@ -152,7 +152,16 @@ export function contentEndFeatures (v: TokenView, frame: Frame, kind: number, b:
   out[n++] = mix3(C[15] as number, cueStem, endState)
   out[n++] = mix3(C[19] as number, v.shapeHash[b - 1] ?? 0, kind)
   out[n++] = mix3(C[22] as number, cueStem, after)
+  // how far past its sentence's last quoted word the content runs: mixed content mostly ends with
+  // its quoted part or a few words after it (a function of the end alone, so it is scored once per end)
+  out[n++] = mix3(C[25] as number, kind, pastQuote(v, frame, b))
   return n
+}
+
+/** Tokens between the last quoted token before b (in the frame) and b, bucketed; 15 when none. */
+function pastQuote (v: TokenView, frame: Frame, b: number): number {
+  const last = (v.lastQuoted[b] ?? 0) - 1
+  return last < frame.sentence[0] ? 15 : bucket(b - 1 - last)
 }
 
 export function contentPairFeatures (v: TokenView, frame: Frame, kind: number, fragments: Range[], source: Range | null, out: Uint32Array, n: number): number {

@@ -18,6 +18,8 @@ export interface TokenView {
   /** Running counts of commas and of quotation marks: commas[j] - commas[i] counts those in [i, j). */
   commas: Int32Array
   marks: Int32Array
+  /** One past the last quoted token before each position: lastQuoted[i] - 1 < i is that token, 0 when none. */
+  lastQuoted: Int32Array
   /** Hashes of each token's lower case, stem, shape and last three letters, for the features. */
   word: Uint32Array
   stem: Uint32Array
@@ -85,9 +87,16 @@ export function tokenView (doc: Doc): TokenView {
     sentenceRange,
     commas: runningCount(lower, (w) => w === ','),
     marks: runningCount(lower, isQuoteMark),
+    lastQuoted: lastQuotedBefore(quoted),
     ...wordHashes(lower),
     shapeHash: Uint32Array.from(shape, hashString)
   }
+}
+
+function lastQuotedBefore (quoted: Uint8Array): Int32Array {
+  const out = new Int32Array(quoted.length + 1)
+  for (let i = 0; i < quoted.length; i++) out[i + 1] = quoted[i] ? i + 1 : out[i] ?? 0
+  return out
 }
 
 function runningCount (lower: string[], test: (w: string) => boolean): Int32Array {

@@ -29,6 +29,15 @@ t.test('quoted phrases coordinated with the content join it', async (t) => {
     [{ kind: 'mixed', cue: 'called', source: 'Reid', text: 'Trump a “human leech” and a “spoiled brat”' }])
 })
 
+t.test('learned content ends before a cue coordinated with its own, not before a cue with its own subject', async (t) => {
+  t.match(quotesOf('Donald Trump is telling voters that the military is “depleted” and says he will expand the armed forces.'), [
+    { kind: 'mixed', cue: 'is telling', source: 'Donald Trump', text: 'that the military is “depleted”' },
+    { kind: 'indirect', cue: 'says', text: 'he will expand the armed forces' }
+  ])
+  t.match(quotesOf('Trump said that Clinton described the pact as “the gold standard” of trade deals.'),
+    [{ kind: 'mixed', cue: 'said', source: 'Trump', text: 'that Clinton described the pact as “the gold standard” of trade deals' }])
+})
+
 t.test('content around a parenthetical attribution is its two halves', async (t) => {
   const [quote] = parseArticleStrict('Headline\n\nBut to prevent problems, he said, local officials should be vigilant.').quotes
   t.same(quote?.spans.length, 2, 'two fragments')
