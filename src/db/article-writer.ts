@@ -4,6 +4,7 @@ import { placeIdentifiers } from '../extract/place-ids.js'
 import type { ExtractedEntity, ParsedArticle } from '../extract/types.js'
 import type { Db } from './connection.js'
 import { EntityResolver } from './entity-resolver.js'
+import { SearchIndex } from './search-index.js'
 
 /** What a client or a seed file says of an article besides its text. */
 export interface ArticleMetadata {
@@ -79,6 +80,7 @@ export class ArticleWriter {
   readonly #unredirect: Statement
   readonly #dropRedirects: Statement
   readonly #resolver: EntityResolver
+  readonly #search: SearchIndex
 
   constructor (db: Db) {
     this.#db = db
@@ -100,6 +102,7 @@ export class ArticleWriter {
     this.#unredirect = db.prepare('DELETE FROM entity_redirects WHERE from_id = ?')
     this.#dropRedirects = db.prepare('DELETE FROM entity_redirects WHERE to_id = ? AND NOT EXISTS (SELECT 1 FROM entities WHERE id = ?)')
     this.#resolver = new EntityResolver(db)
+    this.#search = new SearchIndex(db)
     this.#insertAlias = db.prepare('INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?, ?)')
     this.#insertTitle = db.prepare('INSERT OR IGNORE INTO entity_titles (entity_id, title) VALUES (?, ?)')
     this.#insertArticleEntity = db.prepare(`INSERT INTO article_entities (article_id, entity_id, position, sort_at)
@@ -125,6 +128,16 @@ export class ArticleWriter {
   }
 
   /**
+   * Runs `work`, the writer's calls for many articles, in one transaction, and adds the new articles
+   * to the search indexes once, at its end (see SearchIndex). An error inside `work` must end it: the
+   * transaction then rolls back whole. Inside a transaction already open it is that transaction's.
+   */
+  batch<T> (work: () => T): T {
+    if (this.#db.inTransaction) return work()
+    return this.#db.transaction(() => this.#search.deferred(work)).immediate()
+  }
+
+  /**
    * Stores `text` parsed as `parsed`. An article already stored from the same text by the same
    * extractor version with the same metadata is left as it is; otherwise it is replaced whole,
    * keeping its id and creation time.
@@ -132,6 +145,7 @@ export class ArticleWriter {
   save (text: string, metadata: ArticleMetadata, parsed: ParsedArticle, extractorVersion: string, now = new Date()): { id: string, outcome: SaveOutcome } {
     const id = articleIdOf(text)
     const wanted = wantedMetadata(metadata, parsed)
+    this.#search.flush()
     return this.#db.transaction(() => {
       const stored = this.#stored.get(id)
       if (stored && stored.extractor_version === extractorVersion && sameMetadata(stored, wanted)) {
@@ -167,6 +181,7 @@ export class ArticleWriter {
    * Returns false when the article is gone.
    */
   reparse (id: string, parsed: ParsedArticle, extractorVersion: string): boolean {
+    this.#search.flush()
     return this.#db.transaction(() => {
       const stored = this.#stored.get(id)
       if (!stored) return false
@@ -186,6 +201,7 @@ export class ArticleWriter {
 
   /** Removes an article with its quotes and mentions; entities left with no article go too. */
   delete (id: string): boolean {
+    this.#search.flush()
     return this.#db.transaction(() => {
       if (!this.#stored.get(id)) return false
       this.#remove(id)
@@ -229,6 +245,7 @@ export class ArticleWriter {
       })
       if (speakerId !== null) this.#countSpeaker.run(speakerId)
     })
+    this.#search.added(id)
   }
 
   #insertEntityOf (articleId: string, entity: ExtractedEntity, position: number, sortAt: string): void {

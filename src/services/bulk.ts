@@ -106,7 +106,7 @@ export async function * ingestStream (source: AsyncIterable<Buffer | string>, db
   const write = (batch: Pending[]): Map<number, Outcome> => {
     const results = new Map<number, Outcome>()
     try {
-      db.transaction(() => { for (const item of batch) results.set(item.line, writeOne(item)) }).immediate()
+      repos.writer.batch(() => { for (const item of batch) results.set(item.line, writeOne(item)) })
     } catch {
       results.clear()
       for (const item of batch) {
