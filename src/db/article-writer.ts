@@ -81,6 +81,7 @@ export class ArticleWriter {
   readonly #dropRedirects: Statement
   readonly #resolver: EntityResolver
   readonly #search: SearchIndex
+  #batching = false
 
   constructor (db: Db) {
     this.#db = db
@@ -129,12 +130,30 @@ export class ArticleWriter {
 
   /**
    * Runs `work`, the writer's calls for many articles, in one transaction, and adds the new articles
-   * to the search indexes once, at its end (see SearchIndex). An error inside `work` must end it: the
-   * transaction then rolls back whole. Inside a transaction already open it is that transaction's.
+   * to the search indexes once, at its end (see SearchIndex). Its articles are written without a
+   * savepoint each, so an error inside `work` must end it, catching none: the transaction then rolls
+   * back whole. Inside a transaction already open, `work` simply runs in that one.
    */
   batch<T> (work: () => T): T {
     if (this.#db.inTransaction) return work()
-    return this.#db.transaction(() => this.#search.deferred(work)).immediate()
+    return this.#db.transaction(() => {
+      this.#batching = true
+      try {
+        return this.#search.deferred(work)
+      } finally {
+        this.#batching = false
+      }
+    }).immediate()
+  }
+
+  /**
+   * Runs one article's write atomically: in a transaction of its own, or, within a batch, in the
+   * batch's, without a savepoint. A savepoint makes SQLite copy every page the write then touches
+   * into its statement journal (a temporary file past 64 KiB): about 600 page writes an article.
+   * A batch fails whole instead (see batch()).
+   */
+  #atomically<T> (write: () => T): T {
+    return this.#batching ? write() : this.#db.transaction(write).immediate()
   }
 
   /**
@@ -146,7 +165,7 @@ export class ArticleWriter {
     const id = articleIdOf(text)
     const wanted = wantedMetadata(metadata, parsed)
     this.#search.flush()
-    return this.#db.transaction(() => {
+    return this.#atomically(() => {
       const stored = this.#stored.get(id)
       if (stored && stored.extractor_version === extractorVersion && sameMetadata(stored, wanted)) {
         return { id, outcome: 'unchanged' as const }
@@ -155,7 +174,7 @@ export class ArticleWriter {
       const createdAt = stored?.created_at ?? now.toISOString()
       this.#insert(id, text, wanted, parsed, extractorVersion, createdAt)
       return { id, outcome: stored ? 'updated' as const : 'created' as const }
-    }).immediate()
+    })
   }
 
   /**
@@ -167,12 +186,12 @@ export class ArticleWriter {
    */
   create (text: string, metadata: ArticleMetadata, parse: () => ParsedArticle, extractorVersion: string, now = new Date()): { id: string, outcome: CreateOutcome } {
     const id = articleIdOf(text)
-    return this.#db.transaction(() => {
+    return this.#atomically(() => {
       if (this.#stored.get(id)) return { id, outcome: 'existing' as const }
       const parsed = parse()
       this.#insert(id, text, wantedMetadata(metadata, parsed), parsed, extractorVersion, now.toISOString())
       return { id, outcome: 'created' as const }
-    }).immediate()
+    })
   }
 
   /**
@@ -182,7 +201,7 @@ export class ArticleWriter {
    */
   reparse (id: string, parsed: ParsedArticle, extractorVersion: string): boolean {
     this.#search.flush()
-    return this.#db.transaction(() => {
+    return this.#atomically(() => {
       const stored = this.#stored.get(id)
       if (!stored) return false
       const meta: ArticleColumns = {
@@ -196,17 +215,17 @@ export class ArticleWriter {
       this.#remove(id)
       this.#insert(id, stored.text, meta, parsed, extractorVersion, stored.created_at)
       return true
-    }).immediate()
+    })
   }
 
   /** Removes an article with its quotes and mentions; entities left with no article go too. */
   delete (id: string): boolean {
     this.#search.flush()
-    return this.#db.transaction(() => {
+    return this.#atomically(() => {
       if (!this.#stored.get(id)) return false
       this.#remove(id)
       return true
-    }).immediate()
+    })
   }
 
   #remove (id: string): void {
