@@ -11,6 +11,7 @@ interface Slot {
   worker: Worker
   /** Requests sent and not yet answered. */
   load: Map<number, { resolve: (parsed: ParsedArticle) => void, reject: (error: Error) => void }>
+  answered: boolean
 }
 
 /**
@@ -29,7 +30,8 @@ function startWorker (): Worker {
  * Parses texts on worker threads, so a bulk stream's next batch is parsed while the main thread
  * writes the one before. Workers start on first use and stop after `idleMs` without work (they hold
  * the pipeline's models); a worker that dies fails its requests (callers parse those in-thread) and
- * is replaced on the next. close() stops them all.
+ * is replaced on the next, unless it died before its first answer: then the pool refuses every
+ * request, and callers parse in-thread. close() stops them all.
  */
 export class ParsePool {
   readonly version = EXTRACTOR_VERSION
@@ -39,6 +41,8 @@ export class ParsePool {
   #next = 1
   #idle: NodeJS.Timeout | null = null
   #closed = false
+  /** A worker died before its first answer: one that cannot start would fail every start. */
+  #broken = false
 
   constructor (size = defaultPoolSize(), idleMs = 30_000) {
     this.#size = Math.max(1, size)
@@ -47,6 +51,7 @@ export class ParsePool {
 
   parse (text: string): Promise<ParsedArticle> {
     if (this.#closed) return Promise.reject(new Error('the parse pool is closed'))
+    if (this.#broken) return Promise.reject(new Error('the parse workers could not start'))
     if (this.#idle) clearTimeout(this.#idle)
     this.#idle = null
     const slot = this.#leastLoaded()
@@ -75,13 +80,18 @@ export class ParsePool {
   }
 
   #start (): Slot {
-    const slot: Slot = { worker: startWorker(), load: new Map() }
+    const slot: Slot = { worker: startWorker(), load: new Map(), answered: false }
     slot.worker.on('message', ({ id, parsed }: ParseAnswer) => {
+      slot.answered = true
       slot.load.get(id)?.resolve(parsed)
       slot.load.delete(id)
       this.#whenIdle()
     })
-    const fail = (error: Error) => this.#drop(slot, error)
+    const fail = (error: Error) => {
+      if (!this.#slots.includes(slot)) return // stopped on purpose: its requests failed then
+      if (!slot.answered) this.#broken = true
+      this.#drop(slot, error)
+    }
     slot.worker.on('error', fail)
     slot.worker.on('exit', (code) => fail(new Error(`a parse worker exited (code ${code})`)))
     this.#slots.push(slot)
@@ -95,7 +105,7 @@ export class ParsePool {
   }
 
   #whenIdle (): void {
-    if (this.#closed || this.#slots.some((s) => s.load.size > 0)) return
+    if (this.#closed || this.#idle || this.#slots.some((s) => s.load.size > 0)) return
     this.#idle = setTimeout(() => { void this.#stopAll() }, this.#idleMs).unref()
   }
 
