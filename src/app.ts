@@ -31,6 +31,11 @@ export interface AppOptions {
   maxArticleBytes?: number
   /** Lines of a bulk stream written per transaction (default 100). */
   bulkBatchSize?: number
+  /**
+   * Worker threads parsing bulk streams while the main thread writes (default: one per core but the
+   * main thread's, at least one; started on the first bulk request). 0 parses on the main thread.
+   */
+  parseWorkers?: number
   /** Origins browsers may call the API from (default: any; the API takes no cookies). */
   corsOrigins?: HttpOptions['corsOrigins']
   /** Requests per client per window, or false for no limit (the default here; config.ts turns it on). */
@@ -85,7 +90,11 @@ export function buildApp (options: AppOptions) {
   app.register(statsRoutes)
   const maxArticleBytes = options.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_BYTES
   app.register(articleWriteRoutes, { maxArticleBytes })
-  app.register(bulkRoutes, { maxArticleBytes, ...(options.bulkBatchSize === undefined ? {} : { batchSize: options.bulkBatchSize }) })
+  app.register(bulkRoutes, {
+    maxArticleBytes,
+    ...(options.bulkBatchSize === undefined ? {} : { batchSize: options.bulkBatchSize }),
+    ...(options.parseWorkers === undefined ? {} : { parseWorkers: options.parseWorkers })
+  })
   return app
 }
 

@@ -21,7 +21,10 @@ const Config = z.object({
   // Past this mean event-loop delay (ms) requests are shed with 503 and Retry-After; 0 never sheds.
   MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   // 1: check every answer against its response schema before sending it (the tests always do)
-  CHECK_RESPONSES: z.enum(['0', '1']).default('0').transform((value) => value === '1')
+  CHECK_RESPONSES: z.enum(['0', '1']).default('0').transform((value) => value === '1'),
+  // Worker threads that parse bulk submissions while the main thread writes; 0 parses on the main
+  // thread. Unset: one per core but the main thread's, at least one.
+  PARSE_WORKERS: z.coerce.number().int().min(0).max(64).optional()
 })
 
 export type Config = z.infer<typeof Config>

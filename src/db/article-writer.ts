@@ -4,6 +4,7 @@ import { placeIdentifiers } from '../extract/place-ids.js'
 import type { ExtractedEntity, ParsedArticle } from '../extract/types.js'
 import type { Db } from './connection.js'
 import { EntityResolver } from './entity-resolver.js'
+import { SearchIndex } from './search-index.js'
 
 /** What a client or a seed file says of an article besides its text. */
 export interface ArticleMetadata {
@@ -79,6 +80,8 @@ export class ArticleWriter {
   readonly #unredirect: Statement
   readonly #dropRedirects: Statement
   readonly #resolver: EntityResolver
+  readonly #search: SearchIndex
+  #batching = false
 
   constructor (db: Db) {
     this.#db = db
@@ -100,6 +103,7 @@ export class ArticleWriter {
     this.#unredirect = db.prepare('DELETE FROM entity_redirects WHERE from_id = ?')
     this.#dropRedirects = db.prepare('DELETE FROM entity_redirects WHERE to_id = ? AND NOT EXISTS (SELECT 1 FROM entities WHERE id = ?)')
     this.#resolver = new EntityResolver(db)
+    this.#search = new SearchIndex(db)
     this.#insertAlias = db.prepare('INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?, ?)')
     this.#insertTitle = db.prepare('INSERT OR IGNORE INTO entity_titles (entity_id, title) VALUES (?, ?)')
     this.#insertArticleEntity = db.prepare(`INSERT INTO article_entities (article_id, entity_id, position, sort_at)
@@ -125,6 +129,34 @@ export class ArticleWriter {
   }
 
   /**
+   * Runs `work`, the writer's calls for many articles, in one transaction, and adds the new articles
+   * to the search indexes once, at its end (see SearchIndex). Its articles are written without a
+   * savepoint each, so an error inside `work` must end it, catching none: the transaction then rolls
+   * back whole. Inside a transaction already open, `work` simply runs in that one.
+   */
+  batch<T> (work: () => T): T {
+    if (this.#db.inTransaction) return work()
+    return this.#db.transaction(() => {
+      this.#batching = true
+      try {
+        return this.#search.deferred(work)
+      } finally {
+        this.#batching = false
+      }
+    }).immediate()
+  }
+
+  /**
+   * Runs one article's write atomically: in a transaction of its own, or, within a batch, in the
+   * batch's, without a savepoint. A savepoint makes SQLite copy every page the write then touches
+   * into its statement journal (a temporary file past 64 KiB): about 600 page writes an article.
+   * A batch fails whole instead (see batch()).
+   */
+  #atomically<T> (write: () => T): T {
+    return this.#batching ? write() : this.#db.transaction(write).immediate()
+  }
+
+  /**
    * Stores `text` parsed as `parsed`. An article already stored from the same text by the same
    * extractor version with the same metadata is left as it is; otherwise it is replaced whole,
    * keeping its id and creation time.
@@ -132,7 +164,8 @@ export class ArticleWriter {
   save (text: string, metadata: ArticleMetadata, parsed: ParsedArticle, extractorVersion: string, now = new Date()): { id: string, outcome: SaveOutcome } {
     const id = articleIdOf(text)
     const wanted = wantedMetadata(metadata, parsed)
-    return this.#db.transaction(() => {
+    this.#search.flush()
+    return this.#atomically(() => {
       const stored = this.#stored.get(id)
       if (stored && stored.extractor_version === extractorVersion && sameMetadata(stored, wanted)) {
         return { id, outcome: 'unchanged' as const }
@@ -141,7 +174,7 @@ export class ArticleWriter {
       const createdAt = stored?.created_at ?? now.toISOString()
       this.#insert(id, text, wanted, parsed, extractorVersion, createdAt)
       return { id, outcome: stored ? 'updated' as const : 'created' as const }
-    }).immediate()
+    })
   }
 
   /**
@@ -153,12 +186,12 @@ export class ArticleWriter {
    */
   create (text: string, metadata: ArticleMetadata, parse: () => ParsedArticle, extractorVersion: string, now = new Date()): { id: string, outcome: CreateOutcome } {
     const id = articleIdOf(text)
-    return this.#db.transaction(() => {
+    return this.#atomically(() => {
       if (this.#stored.get(id)) return { id, outcome: 'existing' as const }
       const parsed = parse()
       this.#insert(id, text, wantedMetadata(metadata, parsed), parsed, extractorVersion, now.toISOString())
       return { id, outcome: 'created' as const }
-    }).immediate()
+    })
   }
 
   /**
@@ -167,7 +200,8 @@ export class ArticleWriter {
    * Returns false when the article is gone.
    */
   reparse (id: string, parsed: ParsedArticle, extractorVersion: string): boolean {
-    return this.#db.transaction(() => {
+    this.#search.flush()
+    return this.#atomically(() => {
       const stored = this.#stored.get(id)
       if (!stored) return false
       const meta: ArticleColumns = {
@@ -181,16 +215,17 @@ export class ArticleWriter {
       this.#remove(id)
       this.#insert(id, stored.text, meta, parsed, extractorVersion, stored.created_at)
       return true
-    }).immediate()
+    })
   }
 
   /** Removes an article with its quotes and mentions; entities left with no article go too. */
   delete (id: string): boolean {
-    return this.#db.transaction(() => {
+    this.#search.flush()
+    return this.#atomically(() => {
       if (!this.#stored.get(id)) return false
       this.#remove(id)
       return true
-    }).immediate()
+    })
   }
 
   #remove (id: string): void {
@@ -229,6 +264,7 @@ export class ArticleWriter {
       })
       if (speakerId !== null) this.#countSpeaker.run(speakerId)
     })
+    this.#search.added(id)
   }
 
   #insertEntityOf (articleId: string, entity: ExtractedEntity, position: number, sortAt: string): void {

@@ -43,7 +43,8 @@ export class EntityResolver {
   readonly #byAlias: Statement<[string, string], Candidate>
   readonly #bySurname: Statement<[string], Candidate>
   readonly #titles: Statement<[string], { title: string }>
-  readonly #cooccurring: Statement<{ id: string, others: string }, { n: number }>
+  readonly #articleCount: Statement<[string], number>
+  readonly #together: Statement<{ walk: string, probe: string }, number>
   readonly #insertKey: Statement<[string, string, string]>
   readonly #surnameOnly: Statement<[string], { id: string }>
   readonly #absorb: Statement<{ from: string, into: string }>[]
@@ -55,9 +56,11 @@ export class EntityResolver {
     this.#bySurname = db.prepare(`SELECT e.id, e.name, e.type FROM entity_keys k JOIN entities e ON e.id = k.entity_id
       WHERE k.key = ? AND k.kind = 'surname' AND e.type = 'person' ORDER BY e.id`)
     this.#titles = db.prepare('SELECT title FROM entity_titles WHERE entity_id = ?')
-    this.#cooccurring = db.prepare(`SELECT count(DISTINCT other.entity_id) AS n
-      FROM article_entities mine JOIN article_entities other ON other.article_id = mine.article_id
-      WHERE mine.entity_id = @id AND other.entity_id IN (SELECT value FROM json_each(@others))`)
+    this.#articleCount = db.prepare<[string], number>('SELECT article_count FROM entities WHERE id = ?').pluck()
+    // whether two entities share an article: walks one's articles (stopping at the first shared),
+    // looking each up for the other
+    this.#together = db.prepare<{ walk: string, probe: string }, number>(`SELECT EXISTS (SELECT 1 FROM article_entities a
+      WHERE a.entity_id = @walk AND EXISTS (SELECT 1 FROM article_entities b WHERE b.article_id = a.article_id AND b.entity_id = @probe))`).pluck()
     this.#insertKey = db.prepare('INSERT OR IGNORE INTO entity_keys (key, kind, entity_id) VALUES (?, ?, ?)')
     // a stored person named by one word only, found by that word as an alias
     this.#surnameOnly = db.prepare(`SELECT e.id FROM entity_keys k JOIN entities e ON e.id = k.entity_id
@@ -136,7 +139,22 @@ export class EntityResolver {
   #fit (e: ExtractedEntity, id: string, others: string[]): number {
     const stored = new Set(this.#titles.all(id).map((row) => row.title.toLowerCase()))
     const sameTitle = e.titles.some((t) => stored.has(t.toLowerCase())) ? 2 : 0
-    return sameTitle + (this.#cooccurring.get({ id, others: JSON.stringify(others) })?.n ?? 0)
+    return sameTitle + this.#cooccurring(id, others)
+  }
+
+  /**
+   * How many of `others` share an article with `id`. Each pair walks the articles of the side stored
+   * in fewer, so a famous candidate's hundreds of articles are not read for every surname that
+   * might be theirs; the counters only choose the side, the rows decide.
+   */
+  #cooccurring (id: string, others: string[]): number {
+    const mine = this.#articleCount.get(id) ?? 0
+    let n = 0
+    for (const other of new Set(others)) {
+      const walkOther = (this.#articleCount.get(other) ?? 0) < mine
+      if (this.#together.get(walkOther ? { walk: other, probe: id } : { walk: id, probe: other })) n++
+    }
+    return n
   }
 
   /** Writes the look-up keys of an entity stored (or met again) with these names. */

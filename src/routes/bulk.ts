@@ -5,12 +5,15 @@ import { SECURITY_SCHEME } from '../plugins/auth.js'
 import { forbidden, serverError, unauthorized, unsupportedMediaType } from '../schemas/common.js'
 import { NewArticle, BulkLineResult } from '../schemas/writes.js'
 import { ingestStream } from '../services/bulk.js'
+import { defaultPoolSize, ParsePool } from '../services/parse-pool.js'
 import { assertReadableBody } from '../services/text-body.js'
 
 export interface BulkRouteOptions {
   /** The longest line, in bytes: the same limit as one article's body. */
   maxArticleBytes: number
   batchSize?: number
+  /** Worker threads parsing the lines (default: defaultPoolSize()); 0 parses on the main thread. */
+  parseWorkers?: number
 }
 
 const NDJSON = 'application/x-ndjson'
@@ -18,7 +21,12 @@ const NDJSON_TYPES = [NDJSON, 'application/jsonl']
 const security = [{ [SECURITY_SCHEME]: [] }]
 
 /** POST /articles/bulk: an NDJSON stream in, an NDJSON stream of per-line results out. */
-const bulkRoutes: FastifyPluginAsyncZod<BulkRouteOptions> = async (app, { maxArticleBytes, batchSize }) => {
+const bulkRoutes: FastifyPluginAsyncZod<BulkRouteOptions> = async (app, { maxArticleBytes, batchSize, parseWorkers }) => {
+  // Parsing is pure CPU: on workers it overlaps the writes, which must stay on this thread's connection.
+  const workers = parseWorkers ?? defaultPoolSize()
+  const pool = workers > 0 ? new ParsePool(workers) : null
+  if (pool) app.addHook('onClose', () => pool.close())
+
   // The body is handed over as the raw stream, never buffered: the service reads it line by line.
   // (Fastify's bodyLimit applies to buffered bodies only; here the limit is per line.)
   app.removeAllContentTypeParsers()
@@ -61,7 +69,8 @@ const bulkRoutes: FastifyPluginAsyncZod<BulkRouteOptions> = async (app, { maxArt
     const results = ingestStream(source, app.db, app.repos, {
       maxLineBytes: maxArticleBytes,
       instance: request.url,
-      ...(batchSize === undefined ? {} : { batchSize })
+      ...(batchSize === undefined ? {} : { batchSize }),
+      ...(pool ? { pool } : {})
     })
     const ndjson = async function * () {
       for await (const result of results) {

@@ -8,6 +8,7 @@ import type { ParsedArticle } from '../extract/types.js'
 import type { Problem } from '../schemas/common.js'
 import { NewArticle, type BulkLineResult } from '../schemas/writes.js'
 import { splitLines, type RawLine } from './ndjson.js'
+import { ReadAhead } from './read-ahead.js'
 import { metadataOf, PIPELINE, type Parser } from './submissions.js'
 import { decodeUtf8 } from './text-body.js'
 
@@ -18,6 +19,12 @@ export interface BulkOptions {
   batchSize?: number
   /** Names the stream in each line's problem (`instance`). */
   instance?: string
+  /**
+   * Parses new texts off the main thread (a ParsePool), so that one batch is parsed while the one
+   * before is written. Without it texts are parsed in-thread by `parser`. It must run the same
+   * pipeline as `parser`: their parses are stored under `parser.version`.
+   */
+  pool?: { parse: (text: string) => Promise<ParsedArticle> }
 }
 
 export const DEFAULT_BATCH_SIZE = 100
@@ -29,6 +36,8 @@ interface Pending {
   line: number
   input: NewArticle
   parsed: ParsedArticle | null
+  /** Set when this line's text is parsed for it (the first line of a text not stored yet). */
+  parsing: { id: string, done: Promise<void> } | null
 }
 
 type Outcome = Extract<BulkLineResult, { line: number }>
@@ -58,8 +67,10 @@ function invalidParamsOf (error: z.ZodError): Problems {
  * Ingests an NDJSON stream of articles (one NewArticle per line), yielding each line's outcome in
  * line order and a closing summary. A bad line fails alone. Lines are written in transactions of up
  * to `batchSize`, and a batch is written as soon as the stream pauses, so a slow client sees its
- * answers without waiting for a full batch. Memory is bounded by one batch and one line, whatever
- * the stream's length: the source is pulled only as fast as answers are consumed.
+ * answers without waiting for a full batch. Lines are read, checked and parsed (on a worker, given
+ * a pool) while the batch before them is written, up to two batches ahead, so memory is bounded by
+ * three batches and one line, whatever the stream's length: the source is pulled only as fast as
+ * answers are consumed.
  */
 export async function * ingestStream (source: AsyncIterable<Buffer | string>, db: Db, repos: Repositories,
   options: BulkOptions, parser: Parser = PIPELINE): AsyncGenerator<BulkLineResult> {
@@ -71,6 +82,9 @@ export async function * ingestStream (source: AsyncIterable<Buffer | string>, db
     else totals[outcome.status]++
     return outcome
   }
+  /** Texts parsed (or being parsed) for a group not written yet: a duplicate among them is found stored. */
+  const parsing = new Set<string>()
+  const pool = options.pool
 
   /** Checks one line; a line to write comes back as Pending, a refused one as its failure. */
   const check = (raw: RawLine): Pending | Outcome | null => {
@@ -93,7 +107,25 @@ export async function * ingestStream (source: AsyncIterable<Buffer | string>, db
       const params = invalidParamsOf(input.error)
       return lineProblem(raw.number, instance, 400, params.map((p) => `${p.name}: ${p.reason}`).join('; '), params)
     }
-    return { line: raw.number, input: input.data, parsed: null }
+    return { line: raw.number, input: input.data, parsed: null, parsing: null }
+  }
+
+  /**
+   * Starts parsing a line's text when it is new (before any transaction, once per text): in a
+   * worker when there is a pool (a parse that fails there is left to the write, in-thread).
+   */
+  const startParse = async (item: Pending): Promise<void> => {
+    const id = articleIdOf(item.input.text)
+    if (parsing.has(id) || repos.articles.exists(id)) return
+    parsing.add(id)
+    if (pool) {
+      const done = pool.parse(item.input.text).then((parsed) => { item.parsed = parsed }, () => {})
+      item.parsing = { id, done }
+      return
+    }
+    item.parsed = parser.parse(item.input.text)
+    item.parsing = { id, done: Promise.resolve() }
+    await nextTurn() // let other requests in between two parses
   }
 
   const writeOne = (item: Pending): Outcome => {
@@ -106,7 +138,7 @@ export async function * ingestStream (source: AsyncIterable<Buffer | string>, db
   const write = (batch: Pending[]): Map<number, Outcome> => {
     const results = new Map<number, Outcome>()
     try {
-      db.transaction(() => { for (const item of batch) results.set(item.line, writeOne(item)) }).immediate()
+      repos.writer.batch(() => { for (const item of batch) results.set(item.line, writeOne(item)) })
     } catch {
       results.clear()
       for (const item of batch) {
@@ -120,32 +152,34 @@ export async function * ingestStream (source: AsyncIterable<Buffer | string>, db
     return results
   }
 
-  for await (const lines of splitLines(source, options.maxLineBytes)) {
-    for (let from = 0; from < lines.length; from += batchSize) {
-      const group = lines.slice(from, from + batchSize)
-      const answers: (Outcome | Pending)[] = []
-      const batch: Pending[] = []
-      const parsedIds = new Set<string>()
-      for (const raw of group) {
+  // Lines are checked and their parses started as they arrive, up to two batches ahead of the writes.
+  const ahead = new ReadAhead<Pending | Outcome>(2 * batchSize)
+  ahead.start(async (queue) => {
+    for await (const lines of splitLines(source, options.maxLineBytes)) {
+      for (const raw of lines) {
         totals.lines++
         const checked = check(raw)
         if (checked === null) continue
-        answers.push(checked)
-        if (!('input' in checked)) continue
-        batch.push(checked)
-        // Parse before the transaction, once per new text; a duplicate line is found stored when written.
-        const id = articleIdOf(checked.input.text)
-        if (!parsedIds.has(id) && !repos.articles.exists(id)) {
-          checked.parsed = parser.parse(checked.input.text)
-          parsedIds.add(id)
-          await nextTurn() // let other requests in between two parses
-        }
+        queue.push(checked)
+        if ('input' in checked) await startParse(checked)
       }
+      await queue.room()
+      if (queue.stopped) return
+    }
+  })
+  try {
+    // each group is what has arrived, up to a batch: a slow stream is answered without waiting for more
+    for (let group = await ahead.take(batchSize); group.length > 0; group = await ahead.take(batchSize)) {
+      const batch = group.filter((item): item is Pending => 'input' in item)
+      await Promise.all(batch.map((item) => item.parsing?.done))
       const written = batch.length ? write(batch) : new Map<number, Outcome>()
-      for (const answer of answers) {
+      for (const item of batch) if (item.parsing) parsing.delete(item.parsing.id)
+      for (const answer of group) {
         yield count('input' in answer ? written.get(answer.line) ?? lineProblem(answer.line, instance, 500, 'was not written') : answer)
       }
     }
+  } finally {
+    ahead.stop() // a consumer that stops early stops the reading too
   }
   yield { status: 'done', ...totals }
 }
