@@ -96,8 +96,9 @@ async function security (app: FastifyInstance): Promise<void> {
   })
   // onSend, not onRequest: the router's own refusals (a URL it cannot decode, a parameter past its
   // length) answer before any onRequest hook runs
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id)
+    done(null, payload)
   })
   // The router refuses a path parameter longer than its maxParamLength with 414: routes declare it.
   app.addHook('onRoute', (route) => {
