@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto'
-import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { IncomingMessage } from 'node:http'
+import helmet from '@fastify/helmet'
 import type { FastifyInstance, FastifyServerOptions } from 'fastify'
 import fp from 'fastify-plugin'
-import helmet, { type HelmetOptions } from 'helmet'
 import { problemResponse } from '../schemas/common.js'
 
 /**
@@ -26,31 +26,6 @@ export const CONTENT_SECURITY_POLICY = {
     formAction: ["'self'"],
     frameAncestors: ["'none'"]
   }
-}
-
-/** Helmet's options: its defaults, but the CSP above and a CORP that lets the API be called cross-origin (CORS). */
-export const HELMET_OPTIONS: Readonly<HelmetOptions> = {
-  contentSecurityPolicy: CONTENT_SECURITY_POLICY,
-  // An API answered cross-origin (CORS) must not be blocked by CORP; the page itself is same-origin.
-  crossOriginResourcePolicy: { policy: 'same-site' }
-}
-
-/**
- * The headers helmet's middleware sets with these options, as [lower-case name, value] pairs, worked out
- * once by running the middleware against a response that only records them. With no CSP nonces and no
- * directive computed per request, helmet's headers depend on its options alone, never on the request.
- * (@fastify/helmet 13.2 calls helmet(options) again for every request, validating the options and parsing
- * the CSP each time: 40 of the 127 µs of CPU an entity read took on the bench machine.) The middleware's
- * one removal, X-Powered-By, is of a header Fastify never sets.
- */
-export function helmetHeaders (options: Readonly<HelmetOptions> = HELMET_OPTIONS): [string, string][] {
-  const headers: [string, string][] = []
-  const recorder = {
-    setHeader: (name: string, value: string | number) => { headers.push([name.toLowerCase(), String(value)]) },
-    removeHeader: () => {}
-  }
-  helmet(options)({} as IncomingMessage, recorder as unknown as ServerResponse, (err?: unknown) => { if (err) throw err })
-  return headers
 }
 
 /** A client's request id is kept when it is short and plain (it goes into logs); any other gets a fresh one. */
@@ -88,11 +63,11 @@ export function withRedaction (logger: FastifyServerOptions['logger']): FastifyS
 
 /** Security headers on every answer, and the request id echoed so a client can quote it. */
 async function security (app: FastifyInstance): Promise<void> {
-  // helmet's headers, set where @fastify/helmet set them (onRequest, so a route may still override one)
-  const headers = helmetHeaders()
-  app.addHook('onRequest', (_request, reply, done) => {
-    for (const [name, value] of headers) reply.header(name, value)
-    done()
+  await app.register(helmet, {
+    global: true,
+    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+    // An API answered cross-origin (CORS) must not be blocked by CORP; the page itself is same-origin.
+    crossOriginResourcePolicy: { policy: 'same-site' }
   })
   // onSend, not onRequest: the router's own refusals (a URL it cannot decode, a parameter past its
   // length) answer before any onRequest hook runs
