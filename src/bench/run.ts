@@ -13,7 +13,8 @@ import { lineChartSvg } from './svg.js'
 // run (ours ÷ bare, rounds interleaved) or a growth factor between sizes, from medians of rounds.
 // Environment: BENCH_SIZES (1000,10000,100000), BENCH_ROUNDS (3), BENCH_DURATION (seconds a round, 3),
 // BENCH_CONNECTIONS (10), BENCH_INGEST=0 to skip ingest, BENCH_INGEST_TEXTS (200), BENCH_BULK_TEXTS (840),
-// BENCH_POOL (2000 distinct texts per corpus), BENCH_NAME (latest). Writes bench/results/NAME.{json,svg}.
+// BENCH_POOL (2000 distinct texts per corpus), BENCH_NAME (latest), BENCH_SCENARIOS (all: a comma-separated
+// subset of the scenario names below, e.g. "entity by id,mixed"). Writes bench/results/NAME.{json,svg}.
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const env = (name: string, fallback: string): string => process.env[name] ?? fallback
@@ -40,6 +41,11 @@ const SCENARIOS: Scenario[] = [
   { name: 'search common term', paths: (t) => [`/articles?q=${t.commonTerm}`] }
 ]
 const MIXED = 'mixed'
+const ALL_SCENARIOS = [...SCENARIOS.map((s) => s.name), MIXED]
+const only = env('BENCH_SCENARIOS', '').split(',').map((s) => s.trim()).filter(Boolean)
+const unknown = only.filter((name) => !ALL_SCENARIOS.includes(name))
+if (unknown.length) throw new Error(`BENCH_SCENARIOS: no scenario ${unknown.map((n) => JSON.stringify(n)).join(', ')} (there are ${ALL_SCENARIOS.join(', ')})`)
+const selected = only.length ? ALL_SCENARIOS.filter((name) => only.includes(name)) : ALL_SCENARIOS
 
 function pathsOf (name: string, targets: Targets): string[] {
   if (name !== MIXED) return SCENARIOS.find((s) => s.name === name)?.paths(targets) ?? []
@@ -117,7 +123,7 @@ async function benchSize (size: number): Promise<SizeResult> {
   const bare = await startChild('bare', ['dist/bench/bare-server.js'], { DATABASE_PATH: corpus.file }, root)
   const scenarios: ScenarioResult[] = []
   try {
-    for (const name of [...SCENARIOS.map((s) => s.name), MIXED]) {
+    for (const name of selected) {
       const paths = pathsOf(name, targets)
       const sameJson = await sameAnswers(ours, bare, paths)
       await load(ours, paths, 1)
@@ -217,7 +223,7 @@ function table (report: Report): string {
 }
 
 function chart (report: Report): string {
-  const names = [...SCENARIOS.map((s) => s.name), MIXED]
+  const names = selected
   const series = (value: (s: ScenarioResult) => number) => names.map((name) => ({
     name,
     points: report.reads.map((r) => [r.size, (() => { const s = r.scenarios.find((x) => x.scenario === name); return s ? value(s) : null })()] as [number, number | null])

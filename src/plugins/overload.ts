@@ -51,13 +51,15 @@ async function overload (app: FastifyInstance, { shed: options }: { shed: Overlo
   app.addHook('onClose', async () => { clearInterval(reaper) })
   // An answer finishing while the server drains closes its connection: a kept-alive socket would
   // otherwise hold the close up until the client's idle timeout.
-  app.addHook('onSend', async (_request, reply) => {
+  // (Callback hooks, not async ones: they run for every request, and an async hook costs a promise.)
+  app.addHook('onSend', (_request, reply, payload, done) => {
     if (draining) reply.header('connection', 'close')
+    done(null, payload)
   })
-  app.addHook('onRequest', async (request, reply) => {
-    if (!draining) return
+  app.addHook('onRequest', (request, reply, done) => {
+    if (!draining) return done()
     reply.header('connection', 'close')
-    return reply.send(unavailable(request, reply, retryAfter, 'The server is shutting down: retry on another instance or after a restart'))
+    reply.send(unavailable(request, reply, retryAfter, 'The server is shutting down: retry on another instance or after a restart'))
   })
 
   if (options && (options.maxEventLoopDelay || options.maxEventLoopUtilization)) {

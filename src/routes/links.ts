@@ -3,9 +3,9 @@ import type { Page } from '../db/cursor.js'
 
 /** `self` is the request as made; `next` is the same request with the next page's cursor. */
 export function pageBody<T> (request: FastifyRequest, page: Page<T>) {
-  const url = new URL(request.url, 'http://localhost')
   let next: string | null = null
   if (page.next !== null) {
+    const url = new URL(request.url, 'http://localhost')
     url.searchParams.set('cursor', page.next)
     next = `${url.pathname}?${url.searchParams.toString()}`
   }

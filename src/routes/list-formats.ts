@@ -16,7 +16,10 @@ const FORMATS: Record<string, ListFormat> = {
 
 /** The format the Accept header prefers (by q-value, then order); JSON when it names none we make. */
 export function listFormatOf (request: FastifyRequest): ListFormat {
-  const ranges = (request.headers.accept ?? '').split(',').map((part, order) => {
+  const accept = request.headers.accept
+  // most clients send one of these (or none): no need to parse them
+  if (accept === undefined || accept === '*/*' || accept === 'application/json') return 'json'
+  const ranges = accept.split(',').map((part, order) => {
     const [type = '', ...params] = part.split(';').map((s) => s.trim().toLowerCase())
     const q = Number(params.find((p) => p.startsWith('q='))?.slice(2) ?? 1)
     return { type, q: Number.isFinite(q) ? q : 0, order }

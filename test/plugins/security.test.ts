@@ -1,9 +1,11 @@
 // Security: headers on every answer (and a CSP under which Swagger UI still loads), request ids
 // echoed or generated and present in the logs, bearer keys and article texts never logged.
 import { Writable } from 'node:stream'
-import type { InjectOptions } from 'fastify'
+import fastifyHelmet from '@fastify/helmet'
+import Fastify, { type InjectOptions } from 'fastify'
 import t from 'tap'
 import { buildApp } from '../../src/app.js'
+import { CONTENT_SECURITY_POLICY } from '../../src/plugins/security.js'
 import { API_KEY, AUTH, testApp } from '../helpers.js'
 
 /** A logger destination that keeps every line, to search the logs as an operator would. */
@@ -27,6 +29,19 @@ t.test('every answer carries the security headers: JSON, problems, the router\'s
     }, `${url} (${res.statusCode})`)
     t.notOk(res.headers['x-powered-by'], `${url} does not name its stack`)
   }
+})
+
+t.test('the security headers are exactly those @fastify/helmet sets given the CSP among its options', async (t) => {
+  // the app builds the CSP middleware once and gives the plugin the rest (src/plugins/security.ts)
+  const reference = Fastify()
+  t.teardown(() => reference.close())
+  await reference.register(fastifyHelmet, { global: true, contentSecurityPolicy: CONTENT_SECURITY_POLICY, crossOriginResourcePolicy: { policy: 'same-site' } })
+  reference.get('/articles', async () => ({}))
+  const app = await testApp(t, { seed: true })
+  const [expected, actual] = [(await reference.inject('/articles')).headers, (await app.inject('/articles')).headers]
+  const names = Object.keys(expected).filter((name) => !['content-type', 'content-length', 'date', 'connection'].includes(name))
+  t.ok(names.length >= 12, `${names.length} headers`)
+  for (const name of names) t.equal(actual[name], expected[name], name)
 })
 
 t.test('Swagger UI loads under the CSP: only files of this origin, no inline script, no eval', async (t) => {
