@@ -1,9 +1,9 @@
 import { buildApp, type App, type AppOptions } from '../src/app.js'
-import { generateCorpus } from '../src/bench/generator.js'
+import { generateCorpus } from '../bench/generator.js'
 
 // The tests' corpus: the generator (src/bench/generator.ts) stored through the real submission path
 // (parse, write, index), once per test file.
-export { random, PEOPLE, PLACES, ORGANIZATIONS, DATELINES, PUBLISHERS, TOPICS, generateArticle, CORPUS_SIZE, generateCorpus } from '../src/bench/generator.js'
+export { random, PEOPLE, PLACES, ORGANIZATIONS, DATELINES, PUBLISHERS, TOPICS, generateArticle, CORPUS_SIZE, generateCorpus } from '../bench/generator.js'
 
 /** Stores the corpus through the app's real submission path (pipeline, writer, triggers). */
 export function loadCorpus (app: App, articles = generateCorpus()): string[] {

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import type { Test } from 'tap'
 import { buildApp, type App, type AppOptions } from '../src/app.js'
-import type { ParsedArticle } from '../src/extract/types.js'
+import type { ParsedArticle } from '../src/domain/extraction.js'
 
 export const SEED_DIR = fileURLToPath(new URL('../seed/', import.meta.url))
 

@@ -2,7 +2,7 @@ import { readConfig } from '../config.js'
 import { openDatabase } from '../db/connection.js'
 import { migrate } from '../db/migrate.js'
 import { createRepositories } from '../db/repositories.js'
-import { EXTRACTOR_VERSION } from '../extract/version.js'
+import { EXTRACTOR_VERSION } from '../extract/index.js'
 import { reindex, staleVersions } from '../services/reindex.js'
 import { progressBar } from './progress.js'
 

@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3'
 import type { ArticleEntity, Entity } from '../schemas/entities.js'
-import type { EntityType, TextSpan } from '../extract/types.js'
+import type { EntityType, TextSpan } from '../domain/extraction.js'
 import type { Db } from './connection.js'
 import { decodeCursor, toPage, type Page } from './cursor.js'
 

@@ -1,4 +1,4 @@
-import type { EntityType } from '../extract/types.js'
+import type { EntityType } from '../domain/extraction.js'
 import type { Entity } from '../schemas/entities.js'
 import type { Db } from './connection.js'
 import type { Page } from './cursor.js'

@@ -13,8 +13,8 @@
 //   aliases absorbs the entity stored under that short form alone ("SDF"). The absorbed id is kept
 //   in entity_redirects, so links to it answer a redirect rather than a 404.
 import type { Statement } from 'better-sqlite3'
-import { gazetteerKey } from '../extract/gazetteer.js'
-import type { EntityType, ExtractedEntity } from '../extract/types.js'
+import { gazetteerKey } from '../extract/index.js'
+import type { EntityType, ExtractedEntity } from '../domain/extraction.js'
 import type { Db } from './connection.js'
 
 interface Candidate { id: string, name: string, type: EntityType }

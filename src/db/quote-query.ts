@@ -1,4 +1,4 @@
-import type { QuoteKind } from '../extract/types.js'
+import type { QuoteKind } from '../domain/extraction.js'
 import type { Quote } from '../schemas/quotes.js'
 import type { Db } from './connection.js'
 import type { Page } from './cursor.js'

@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3'
 import type { Quote } from '../schemas/quotes.js'
-import type { QuoteKind, Span } from '../extract/types.js'
+import type { QuoteKind, Span } from '../domain/extraction.js'
 import type { Db } from './connection.js'
 import { decodeCursor, toPage, type Page } from './cursor.js'
 

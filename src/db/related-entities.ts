@@ -2,7 +2,7 @@
 // newest first, as evidence). Computed from article_entities at read time, so deletes and re-parses
 // can never leave it stale.
 import type { Statement } from 'better-sqlite3'
-import type { EntityType } from '../extract/types.js'
+import type { EntityType } from '../domain/extraction.js'
 import type { RelatedEntity } from '../schemas/entities.js'
 import type { Db } from './connection.js'
 import { decodeCursor, toPage, type Page } from './cursor.js'

@@ -8,7 +8,7 @@ import { demonymCountry } from './gazetteer.js'
 import { PERSON_DESCRIPTORS } from './lexicon.js'
 import type { Cluster } from './resolve.js'
 import { descriptorFits } from './speakers.js'
-import type { TextSpan } from './types.js'
+import type { TextSpan } from '../domain/extraction.js'
 
 const HEADS = [...PERSON_DESCRIPTORS.keys()].join('|')
 // "the" and up to three modifiers before the head word; the head must not be a title before a name

@@ -4,7 +4,7 @@
 import { findQuotedRegions, firstOpenAtOrAfter, outerRegions, type QuotedRegion } from './quotemarks.js'
 import { splitSentences } from './sentences.js'
 import { tokenize } from './tokens.js'
-import type { Paragraph, Sentence, TextSpan } from './types.js'
+import type { Paragraph, Sentence, TextSpan } from '../domain/extraction.js'
 
 export const TITLE_PARAGRAPH = -1
 

@@ -13,7 +13,7 @@ import {
 import { learnedMentions } from './ner/mentions.js'
 import { splitTitle } from './titles.js'
 import { isAcronym, isCapitalized, isPartyState, isWord } from './tokens.js'
-import type { EntityType, Sentence, TextSpan, Token } from './types.js'
+import type { EntityType, Sentence, TextSpan, Token } from '../domain/extraction.js'
 import { at } from './at.js'
 
 export interface Mention extends TextSpan {

@@ -8,7 +8,7 @@ import type { RawQuote } from './quote-model.js'
 import { clusterMentions, toEntity, type Cluster } from './resolve.js'
 import { segment } from './segment.js'
 import { resolveSpeakers } from './speakers.js'
-import type { ExtractedQuote, ParsedArticle, Span, TextSpan } from './types.js'
+import type { ExtractedQuote, ParsedArticle, Span, TextSpan } from '../domain/extraction.js'
 
 const LEDE_FALLBACK_CHARS = 200
 

@@ -3,7 +3,7 @@
 import { regionAt, type Doc } from './document.js'
 import { firstOpenAtOrAfter, outerRegions } from './quotemarks.js'
 import type { Range } from './source.js'
-import type { QuoteKind, Span, TextSpan, Token } from './types.js'
+import type { QuoteKind, Span, TextSpan, Token } from '../domain/extraction.js'
 import { at } from './at.js'
 
 /**

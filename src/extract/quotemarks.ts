@@ -2,7 +2,7 @@
 // single quotes, low-9 and guillemets, single quotes nested in double ones, apostrophes that are
 // not quotes ("don’t", "Russia’s"), and the news convention for multi-paragraph quotes: no closing
 // mark at the end of a paragraph when the next paragraph reopens the quote.
-import type { Paragraph } from './types.js'
+import type { Paragraph } from '../domain/extraction.js'
 import { at } from './at.js'
 
 export interface QuotedRegion {

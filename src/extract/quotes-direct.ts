@@ -9,7 +9,7 @@ import { SPEAKER_PRONOUNS } from './lexicon.js'
 import { firstOpenAtOrAfter, outerRegions, type QuotedRegion } from './quotemarks.js'
 import { rangeSpan, type RawQuote } from './quote-model.js'
 import { cueAt, onlyTrailing, sentenceSubject, sourceAfter, sourceBefore, type Range } from './source.js'
-import type { Sentence, Span, TextSpan, Token } from './types.js'
+import type { Sentence, Span, TextSpan, Token } from '../domain/extraction.js'
 
 export interface DirectResult {
   quotes: RawQuote[]

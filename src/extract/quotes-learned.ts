@@ -5,7 +5,7 @@ import { tagAttributions } from './attribution/attributions.js'
 import type { AttributionModels } from './attribution/model.js'
 import { TITLE_PARAGRAPH, type Doc } from './document.js'
 import { textSpan, type RawQuote } from './quote-model.js'
-import type { QuoteKind, Span } from './types.js'
+import type { QuoteKind, Span } from '../domain/extraction.js'
 
 const OPENING = /^["“„«‘'‚]/u
 const CLOSING = /["”»’']$/u

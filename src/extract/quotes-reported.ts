@@ -10,7 +10,7 @@ import { regionAt, type Doc } from './document.js'
 import { CUE_ADVERBS, CUE_VERBS, OBJECT_CUES } from './lexicon.js'
 import { contentSpan, rangeSpan, reportedKind, type RawQuote } from './quote-model.js'
 import { cueAt, isParticipleCue, onlyTrailing, skipTime, skipToThat, sourceAfter, sourceBefore, type Range } from './source.js'
-import type { Sentence, Token } from './types.js'
+import type { Sentence, Token } from '../domain/extraction.js'
 import { at } from './at.js'
 
 // Words that cannot open reported content: the cue is used intransitively ("reported on the plan").

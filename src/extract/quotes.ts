@@ -7,7 +7,7 @@ import { contentSpan, reportedKind, textSpan, type RawQuote } from './quote-mode
 import { findDirectQuotes } from './quotes-direct.js'
 import { findReportedQuotes } from './quotes-reported.js'
 import { isCapitalized, isWord } from './tokens.js'
-import type { Span, Token } from './types.js'
+import type { Span, Token } from '../domain/extraction.js'
 import { at } from './at.js'
 import { attributionModels, type AttributionModels } from './attribution/model.js'
 import { learnedQuotes } from './quotes-learned.js'

@@ -6,7 +6,7 @@ import type { Mention } from './entities.js'
 import { gazetteerKey } from './gazetteer.js'
 import { entityId } from './ids.js'
 import { isAcronym } from './tokens.js'
-import type { EntityType, ExtractedEntity, TextSpan } from './types.js'
+import type { EntityType, ExtractedEntity, TextSpan } from '../domain/extraction.js'
 import { at } from './at.js'
 
 export interface Cluster {

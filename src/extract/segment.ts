@@ -1,7 +1,7 @@
 // Stage 1: split raw article text into title, dateline and body paragraphs/headings.
 // Scraped articles often repeat their title (page title, og:title, h1) and put the dateline on its
 // own line, so the front matter is consumed line by line before the body is cut into blocks.
-import type { Paragraph, TextSpan } from './types.js'
+import type { Paragraph, TextSpan } from '../domain/extraction.js'
 import { at } from './at.js'
 
 export interface Segmented {

@@ -6,7 +6,7 @@ import { ABBREVIATIONS, CUE_VERBS, FUNCTION_WORDS } from './lexicon.js'
 import { firstOpenAtOrAfter, outerRegions, type QuotedRegion } from './quotemarks.js'
 import { onlyTrailing } from './source.js'
 import { tokenize } from './tokens.js'
-import type { Paragraph, Sentence, Token } from './types.js'
+import type { Paragraph, Sentence, Token } from '../domain/extraction.js'
 import { at } from './at.js'
 
 const TERMINAL = /^[.!?…]$/u

@@ -8,7 +8,7 @@ import {
   SPEAKER_PRONOUNS, WEEKDAYS,
 } from './lexicon.js'
 import { isCapitalized, isWord } from './tokens.js'
-import type { Token } from './types.js'
+import type { Token } from '../domain/extraction.js'
 import { at } from './at.js'
 
 /** Token range [from, to). */

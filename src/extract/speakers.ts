@@ -9,7 +9,7 @@ import type { RawQuote } from './quote-model.js'
 import type { Mention } from './entities.js'
 import type { Cluster } from './resolve.js'
 import { titleWords } from './titles.js'
-import type { Span, TextSpan } from './types.js'
+import type { Span, TextSpan } from '../domain/extraction.js'
 
 interface Focus { offset: number, cluster: Cluster }
 

@@ -3,7 +3,7 @@
 // separators ("10,000"), possessive "'s" is split off ("Russia" + "'s"), and any other
 // non-space character is a token of its own.
 import { ABBREVIATIONS } from './lexicon.js'
-import type { Token } from './types.js'
+import type { Token } from '../domain/extraction.js'
 
 // A party and state after a lawmaker's name ("R-S.C.", "D-Mo.") is one token: its periods end no sentence.
 const TOKEN = /[DRI]-(?:\p{Lu}\.){2,}|[DRI]-\p{Lu}\p{Ll}{1,4}\.(?=[),])|(?:\p{L}\.){2,}|\p{N}+(?:[.,:]\p{N}+)+|[\p{L}\p{N}\p{M}]+(?:[-‐‑'’][\p{L}\p{N}\p{M}]+)*|\S/gu

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ENTITY_TYPES } from '../extract/types.js'
+import { ENTITY_TYPES } from '../domain/extraction.js'
 import { IdParam, listOf, PageQuery, TextSpan } from './common.js'
 import { CountParam, FacetSize, nameList, queryListOf } from './query.js'
 

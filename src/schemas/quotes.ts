@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { QUOTE_KINDS } from '../extract/types.js'
+import { QUOTE_KINDS } from '../domain/extraction.js'
 import { IdParam, listOf, PageQuery, Span, TextSpan } from './common.js'
 import { CountParam, FacetSize, nameList, queryListOf, repeatedIds, SearchQuery, Sort, timeBound } from './query.js'
 import { EntityType } from './entities.js'

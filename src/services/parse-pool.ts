@@ -1,7 +1,7 @@
 import os from 'node:os'
 import { Worker } from 'node:worker_threads'
-import type { ParsedArticle } from '../extract/types.js'
-import { EXTRACTOR_VERSION } from '../extract/version.js'
+import type { ParsedArticle } from '../domain/extraction.js'
+import { EXTRACTOR_VERSION } from '../extract/index.js'
 import type { ParseAnswer, ParseRequest } from './parse-worker.js'
 
 /** One worker per core the main thread leaves free, at least one. */

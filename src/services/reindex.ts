@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import type { Db } from '../db/connection.js'
 import type { Repositories } from '../db/repositories.js'
-import type { ParsedArticle } from '../extract/types.js'
+import type { ParsedArticle } from '../domain/extraction.js'
 import { PIPELINE, type Parser } from './submissions.js'
 
 /** Orders dotted versions part by part, numerically where both parts are numbers ("0.10.0" > "0.9.1"). */

@@ -3,9 +3,8 @@ import { articleIdOf, type ArticleMetadata, type CreateOutcome } from '../db/art
 import type { Db } from '../db/connection.js'
 import type { Repositories } from '../db/repositories.js'
 import { HttpProblem } from '../errors.js'
-import { parseArticle } from '../extract/pipeline.js'
-import type { ParsedArticle } from '../extract/types.js'
-import { EXTRACTOR_VERSION } from '../extract/version.js'
+import { EXTRACTOR_VERSION, parseArticle } from '../extract/index.js'
+import type { ParsedArticle } from '../domain/extraction.js'
 import type { NewArticle } from '../schemas/writes.js'
 
 export interface Submission {

@@ -5,7 +5,7 @@ import t from 'tap'
 import { openDatabase } from '../../src/db/connection.js'
 import { migrate, pendingMigrations, readMigrations } from '../../src/db/migrate.js'
 import { createRepositories } from '../../src/db/repositories.js'
-import { parseArticle } from '../../src/extract/pipeline.js'
+import { parseArticle } from '../../src/extract/index.js'
 
 t.test('the project migrations apply in order, are recorded, and apply once', async (t) => {
   const db = openDatabase(':memory:')

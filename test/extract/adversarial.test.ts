@@ -16,7 +16,7 @@ import { findReportedQuotes } from '../../src/extract/quotes-reported.js'
 import { clusterMentions } from '../../src/extract/resolve.js'
 import { segment } from '../../src/extract/segment.js'
 import { resolveSpeakers } from '../../src/extract/speakers.js'
-import type { ParsedArticle } from '../../src/extract/types.js'
+import type { ParsedArticle } from '../../src/domain/extraction.js'
 
 interface AnySpan { start: number, end: number, text?: string }
 

@@ -3,7 +3,7 @@
 import fc from 'fast-check'
 import t from 'tap'
 import { parseArticle, parseArticleStrict } from '../../src/extract/pipeline.js'
-import type { ParsedArticle } from '../../src/extract/types.js'
+import type { ParsedArticle } from '../../src/domain/extraction.js'
 
 /** Strings biased towards what the stages react to: quotes, capitals, cues, newlines, NBSP. */
 const newsy = fc.array(fc.constantFrom(

@@ -1,6 +1,6 @@
 import t, { type Test } from 'tap'
-import { generateCorpus } from '../../src/bench/generator.js'
-import { parseArticle } from '../../src/extract/pipeline.js'
+import { generateCorpus } from '../../bench/generator.js'
+import { parseArticle } from '../../src/extract/index.js'
 import { ParsePool } from '../../src/services/parse-pool.js'
 import { canonicalDump, counterProblems, sqliteProblems } from '../db-checks.js'
 import { API_KEY, AUTH, testApp } from '../helpers.js'

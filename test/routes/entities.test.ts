@@ -1,7 +1,7 @@
 import t from 'tap'
 import { ArticleList } from '../../src/schemas/articles.js'
 import { EVIDENCE_LIMIT } from '../../src/db/related-entities.js'
-import { parseArticle } from '../../src/extract/pipeline.js'
+import { parseArticle } from '../../src/extract/index.js'
 import { Entity, EntityList, RelatedEntityList } from '../../src/schemas/entities.js'
 import { QuoteList } from '../../src/schemas/quotes.js'
 import { parsedArticle, quotedText, testApp } from '../helpers.js'

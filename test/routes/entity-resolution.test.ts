@@ -2,7 +2,7 @@
 // back through app.inject on fresh in-memory databases.
 import t from 'tap'
 import type { App } from '../../src/app.js'
-import { parseArticle } from '../../src/extract/pipeline.js'
+import { parseArticle } from '../../src/extract/index.js'
 import { reindex } from '../../src/services/reindex.js'
 import { Entity } from '../../src/schemas/entities.js'
 import { AUTH, API_KEY, parsedArticle, testApp } from '../helpers.js'

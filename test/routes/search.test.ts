@@ -86,7 +86,7 @@ t.test('the indexes follow inserts, deletes and re-parses in the same transactio
   t.equal(await count('/articles'), 1)
   t.equal(await count('/quotes'), 1)
   const row = local.db.prepare('SELECT text FROM articles WHERE id = ?').get(id) as { text: string }
-  const { parseArticle } = await import('../../src/extract/pipeline.js')
+  const { parseArticle } = await import('../../src/extract/index.js')
   t.ok(local.repos.writer.reparse(id, parseArticle(row.text), 'next'), 're-parsed in place')
   t.equal(await count('/articles'), 1, 'still found once after a re-parse')
   t.equal(await count('/quotes'), 1)

@@ -2,7 +2,7 @@ import t, { type Test } from 'tap'
 import { openDatabase } from '../../src/db/connection.js'
 import { migrate } from '../../src/db/migrate.js'
 import { createRepositories } from '../../src/db/repositories.js'
-import { parseArticle } from '../../src/extract/pipeline.js'
+import { parseArticle } from '../../src/extract/index.js'
 import { compareVersions, reindex, staleVersions } from '../../src/services/reindex.js'
 import { parsedArticle, quotedText } from '../helpers.js'
 

@@ -1,7 +1,7 @@
 // Attribution by the learned models: the cues of each sentence first, then each cue's source and
 // content, chosen among candidates relative to it.
 import type { Doc } from '../document.js'
-import type { Span } from '../types.js'
+import type { Span } from '../../domain/extraction.js'
 import type { Range } from './candidates.js'
 import { tagCues, type CueRange } from './cue-tagger.js'
 import type { AttributionModels } from './model.js'

@@ -1,7 +1,7 @@
 // The flat token view the attribution taggers read: every sentence's tokens in document order, with
 // what the features need precomputed once per document (lower case, shape, quotation state).
 import type { Doc } from '../document.js'
-import type { Token } from '../types.js'
+import type { Token } from '../../domain/extraction.js'
 import { hashString } from './hash.js'
 
 export interface TokenView {

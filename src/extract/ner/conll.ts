@@ -3,7 +3,7 @@
 // spaces, one sentence a line, and each line is a paragraph. The tagger then reads our tokenizer's
 // tokens and sentences, as it does in the API.
 import { buildDoc, type Doc } from '../document.js'
-import type { Paragraph } from '../types.js'
+import type { Paragraph } from '../../domain/extraction.js'
 import type { NerType } from './labels.js'
 
 export interface ConllToken { word: string, tag: string, start: number, end: number }

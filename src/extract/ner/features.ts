@@ -5,7 +5,7 @@
 // word (seen in lower case elsewhere; seen capitalised mid-sentence elsewhere).
 import { mix, mix3, mix4 } from '../attribution/hash.js'
 import { lookupName } from '../gazetteer.js'
-import type { Token } from '../types.js'
+import type { Token } from '../../domain/extraction.js'
 import { CITIES, MAX_NAME_WORDS } from './names.js'
 import { GAZETTEER_KINDS, T, wordInfo, type WordInfo } from './words.js'
 

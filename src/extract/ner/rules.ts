@@ -3,7 +3,7 @@
 import { TITLE_PARAGRAPH, type Doc } from '../document.js'
 import { lookupName } from '../gazetteer.js'
 import { CUE_ADVERBS, CUE_VERBS, FUNCTION_WORDS, SOURCE_NOUNS } from '../lexicon.js'
-import type { Token } from '../types.js'
+import type { Token } from '../../domain/extraction.js'
 import { at } from '../at.js'
 import { recognise, type Recognised } from './model.js'
 

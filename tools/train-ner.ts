@@ -1,13 +1,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { HashedTrainer } from '../extract/attribution/weights.js'
-import { conllDoc, readConll, type ConllDoc } from '../extract/ner/conll.js'
-import { MAX_FEATURES, nerFeatures, nerView, type NerView } from '../extract/ner/features.js'
-import { LABELS, labelsOf, spansOf, type TokenSpan } from '../extract/ner/labels.js'
-import { NER_MODEL_FILE } from '../extract/ner/model.js'
-import { tagSentence, TRANSITION } from '../extract/ner/tagger.js'
-import { mulberry32, shuffled } from '../random.js'
+import { HashedTrainer } from '../src/extract/attribution/weights.js'
+import { conllDoc, readConll, type ConllDoc } from '../src/extract/ner/conll.js'
+import { MAX_FEATURES, nerFeatures, nerView, type NerView } from '../src/extract/ner/features.js'
+import { LABELS, labelsOf, spansOf, type TokenSpan } from '../src/extract/ner/labels.js'
+import { NER_MODEL_FILE } from '../src/extract/ner/model.js'
+import { tagSentence, TRANSITION } from '../src/extract/ner/tagger.js'
+import { mulberry32, shuffled } from './random.js'
 
 // npm run train:ner [-- EPOCHS]: trains the BILOU structured perceptron on CoNLL++ train with a
 // fixed seed and writes models/ner.bin. Same data, same seed: same bytes.
@@ -15,7 +15,7 @@ const SEED = 20031231
 const BITS = 17
 // a feature seen fewer times than this in the training data gets no weight
 const MIN_COUNT = 2
-const root = fileURLToPath(new URL('../../', import.meta.url))
+const root = fileURLToPath(new URL('../', import.meta.url))
 const shared = path.resolve(root, process.env.SHARED_DIR ?? '../shared')
 const trainFile = path.join(shared, 'data', 'conllpp', 'train.txt')
 const epochs = Number(process.argv[2] ?? 12)

@@ -1,11 +1,11 @@
-import { mulberry32 } from '../random.js'
-import type { NewArticle } from '../schemas/writes.js'
+import { mulberry32 } from '../tools/random.js'
+import type { NewArticle } from '../src/schemas/writes.js'
 
 // A deterministic generator of PolNeAR-like political news: titled articles with datelines, direct
 // quotes with titled speakers, reported speech ("X said that …"), "according to" attributions and
 // pronoun follow-ups, naming people, organizations and places the pipeline knows how to find.
 // The tests store it through the real submission path (test/corpus.ts); the benchmarks build their
-// corpora of 1,000 to 100,000 articles from it (src/bench/corpus.ts).
+// corpora of 1,000 to 100,000 articles from it (bench/corpus.ts).
 
 /** The generator's PRNG (mulberry32): the same seed gives the same corpus on every machine. */
 export const random = mulberry32

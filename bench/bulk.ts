@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { Readable } from 'node:stream'
-import { buildApp } from '../app.js'
+import { buildApp } from '../src/app.js'
 
 // npm run bench:bulk -- [LINES] [PARAGRAPHS]: streams LINES generated articles (default 50,000) of
 // PARAGRAPHS extra paragraphs each (default 0: about 250 bytes; 20 make about 4 KB) through

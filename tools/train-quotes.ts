@@ -1,17 +1,17 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { contentCandidates, frameOf, sourceCandidates } from '../extract/attribution/candidates.js'
-import { cueFeatures, tagCues } from '../extract/attribution/cue-tagger.js'
-import { contentFeatures, sourceFeatures } from '../extract/attribution/span-features.js'
-import { goldOf, type GoldAttribution, type GoldRoles } from '../extract/attribution/gold.js'
-import { MODEL_FILE } from '../extract/attribution/model.js'
-import { coverage, rankRoles } from '../extract/attribution/ranker.js'
-import { tokenView, type TokenView } from '../extract/attribution/tokens.js'
-import { HashedTrainer } from '../extract/attribution/weights.js'
-import { buildDoc } from '../extract/document.js'
-import { segment } from '../extract/segment.js'
-import { mulberry32, shuffled } from '../random.js'
+import { contentCandidates, frameOf, sourceCandidates } from '../src/extract/attribution/candidates.js'
+import { cueFeatures, tagCues } from '../src/extract/attribution/cue-tagger.js'
+import { contentFeatures, sourceFeatures } from '../src/extract/attribution/span-features.js'
+import { goldOf, type GoldAttribution, type GoldRoles } from '../src/extract/attribution/gold.js'
+import { MODEL_FILE } from '../src/extract/attribution/model.js'
+import { coverage, rankRoles } from '../src/extract/attribution/ranker.js'
+import { tokenView, type TokenView } from '../src/extract/attribution/tokens.js'
+import { HashedTrainer } from '../src/extract/attribution/weights.js'
+import { buildDoc } from '../src/extract/document.js'
+import { segment } from '../src/extract/segment.js'
+import { mulberry32, shuffled } from './random.js'
 
 // npm run train:quotes [-- EPOCHS]: trains the cue tagger and the source and content rankers on
 // PolNeAR train with a fixed seed, and writes models/quotes.bin. Same data, same seed: same bytes.
@@ -19,7 +19,7 @@ const SEED = 20161108
 const BITS = 20
 // a feature seen fewer times than this in the training data gets no weight
 const MIN_COUNT = 2
-const root = fileURLToPath(new URL('../../', import.meta.url))
+const root = fileURLToPath(new URL('../', import.meta.url))
 const shared = path.resolve(root, process.env.SHARED_DIR ?? '../shared')
 const trainDir = path.join(shared, 'data', 'polnear', 'train')
 const epochs = Number(process.argv[2] ?? 6)

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { parseArticle } from '../extract/pipeline.js'
-import type { ExtractedQuote, Span } from '../extract/types.js'
+import { parseArticle } from '../src/extract/pipeline.js'
+import type { ExtractedQuote, Span } from '../src/domain/extraction.js'
 
 // npm run --silent predict:quotes -- TEXT_DIR
 // One JSON line per TEXT_DIR/*.txt: {"id", "quotes": [{"content": [span...], "cue": span|null, "source": span|null}]},

@@ -1,13 +1,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { parseArticle } from '../extract/pipeline.js'
+import { parseArticle } from '../src/extract/pipeline.js'
 
-// npx tsx src/cli/bench-extract.ts [DIR] [ROUNDS]: times parseArticle over every *.txt in DIR
+// npm run bench:extract -- [DIR] [ROUNDS]: times parseArticle over every *.txt in DIR
 // (../shared/data/polnear/train/text beside the project by default), ROUNDS timed rounds after a
 // warm-up round (3 by default). Single-threaded: one core, files parsed one after the other.
 // Not part of npm test; the figures depend on the machine.
-const root = fileURLToPath(new URL('../../', import.meta.url))
+const root = fileURLToPath(new URL('../', import.meta.url))
 const dir = path.resolve(root, process.argv[2] ?? '../shared/data/polnear/train/text')
 const rounds = Number(process.argv[3] ?? 3)
 if (!Number.isInteger(rounds) || rounds < 1) {
@@ -15,7 +15,7 @@ if (!Number.isInteger(rounds) || rounds < 1) {
   process.exit(2)
 }
 if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-  console.error(`no such folder: ${dir}\nusage: npx tsx src/cli/bench-extract.ts [DIR of *.txt articles] [ROUNDS]`)
+  console.error(`no such folder: ${dir}\nusage: npm run bench:extract -- [DIR of *.txt articles] [ROUNDS]`)
   process.exit(2)
 }
 const files = fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 
 // npm run eval:ner: predicts ../shared/data/conllpp/dev.txt with predict:ner and scores it with
 // ../shared/eval/score-ner.mjs. SHARED_DIR points elsewhere when needed.
-const root = fileURLToPath(new URL('../../', import.meta.url))
+const root = fileURLToPath(new URL('../', import.meta.url))
 const shared = path.resolve(root, process.env.SHARED_DIR ?? '../shared')
 const gold = path.join(shared, 'data', 'conllpp', 'dev.txt')
 if (!fs.existsSync(gold)) {
@@ -15,7 +15,7 @@ if (!fs.existsSync(gold)) {
 }
 const predictions = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ner-')), 'dev.tsv')
 const started = performance.now()
-const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/predict-ner.ts'), gold], { maxBuffer: 1 << 28 })
+const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'tools/predict-ner.ts'), gold], { maxBuffer: 1 << 28 })
 fs.writeFileSync(predictions, out)
 console.log(`predicted dev in ${((performance.now() - started) / 1000).toFixed(1)} s → ${predictions}`)
 execFileSync(process.execPath, [path.join(shared, 'eval', 'score-ner.mjs'), gold, predictions, ...process.argv.slice(2)], { stdio: 'inherit' })

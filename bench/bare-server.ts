@@ -1,12 +1,12 @@
 import Fastify from 'fastify'
-import { openDatabase } from '../db/connection.js'
-import { createRepositories } from '../db/repositories.js'
+import { openDatabase } from '../src/db/connection.js'
+import { createRepositories } from '../src/db/repositories.js'
 
 // The stack's own limit, for the read benchmarks: Fastify and better-sqlite3 with nothing else (no
 // validation, no response schema, no hooks, no plugins, no logger), answering the benchmarked requests
 // with the same repositories (so the same prepared SQL and the same row-to-JSON mapping) and the same
 // JSON bodies as the API. Only what the benchmarks ask is handled, and only the happy path: a request
-// that the API would refuse gets whatever falls out. Started by src/bench/run.ts as a child process:
+// that the API would refuse gets whatever falls out. Started by bench/run.ts as a child process:
 // DATABASE_PATH, PORT; prints "listening <url>" once it listens.
 
 const db = openDatabase(process.env.DATABASE_PATH ?? '')

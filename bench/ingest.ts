@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import nlp from 'compromise'
-import { parseArticle } from '../extract/pipeline.js'
+import { parseArticle } from '../src/extract/pipeline.js'
 import { generateArticle, random } from './generator.js'
 import { startChild } from './processes.js'
 
@@ -29,7 +29,7 @@ export function ingestTexts (root: string, count: number): IngestTexts {
   } else {
     const next = random(7)
     texts = Array.from({ length: count }, (_, i) => generateArticle(next, i).text)
-    source = 'generated (src/bench/generator.ts; ../shared is not there)'
+    source = 'generated (bench/generator.ts; ../shared is not there)'
   }
   const meanBytes = texts.reduce((sum, t) => sum + Buffer.byteLength(t), 0) / Math.max(1, texts.length)
   return { source, texts, meanBytes }

@@ -1,17 +1,17 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { findMentions } from '../extract/entities.js'
-import { conllDoc, readConll } from '../extract/ner/conll.js'
+import { findMentions } from '../src/extract/entities.js'
+import { conllDoc, readConll } from '../src/extract/ner/conll.js'
 
 // npm run bench:ner [-- FILE ROUNDS]: tokens per second through findMentions (the learned tagger
 // and its typing) over CoNLL++ dev by default, one core; documents are built before timing.
 // Not part of npm test; the figures depend on the machine.
-const root = fileURLToPath(new URL('../../', import.meta.url))
+const root = fileURLToPath(new URL('../', import.meta.url))
 const file = path.resolve(root, process.argv[2] ?? '../shared/data/conllpp/dev.txt')
 const rounds = Number(process.argv[3] ?? 5)
 if (!fs.existsSync(file) || !Number.isInteger(rounds) || rounds < 1) {
-  console.error('usage: node dist/cli/bench-ner.js [FILE.conll] [ROUNDS]')
+  console.error('usage: npm run bench:ner -- [FILE.conll] [ROUNDS]')
   process.exit(2)
 }
 const { docs } = readConll(fs.readFileSync(file, 'utf8'))

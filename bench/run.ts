@@ -16,7 +16,7 @@ import { lineChartSvg } from './svg.js'
 // BENCH_POOL (2000 distinct texts per corpus), BENCH_NAME (latest), BENCH_SCENARIOS (all: a comma-separated
 // subset of the scenario names below, e.g. "entity by id,mixed"). Writes bench/results/NAME.{json,svg}.
 
-const root = fileURLToPath(new URL('../../', import.meta.url))
+const root = fileURLToPath(new URL('../', import.meta.url))
 const env = (name: string, fallback: string): string => process.env[name] ?? fallback
 const sizes = env('BENCH_SIZES', '1000,10000,100000').split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0)
 const rounds = Number(env('BENCH_ROUNDS', '3'))
@@ -120,7 +120,7 @@ async function benchSize (size: number): Promise<SizeResult> {
   const ours = await startChild('api', ['--max-semi-space-size=64', 'dist/server.js'], {
     DATABASE_PATH: corpus.file, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', MAX_EVENT_LOOP_DELAY_MS: '0'
   }, root)
-  const bare = await startChild('bare', ['dist/bench/bare-server.js'], { DATABASE_PATH: corpus.file }, root)
+  const bare = await startChild('bare', ['--import', 'tsx', 'bench/bare-server.ts'], { DATABASE_PATH: corpus.file }, root)
   const scenarios: ScenarioResult[] = []
   try {
     for (const name of selected) {

@@ -1,0 +1,6 @@
+// The extraction pipeline's one door: the rest of src/ imports from here only. Research tools
+// (tools/, bench/) and the stage tests may reach inside.
+export { parseArticle, parseArticleStrict } from './pipeline.js'
+export { EXTRACTOR_VERSION } from './version.js'
+export { gazetteerKey } from './gazetteer.js'
+export { placeIdentifiers, type PlaceIdentifiers } from './place-ids.js'
