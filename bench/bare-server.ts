@@ -1,6 +1,6 @@
 import Fastify from 'fastify'
-import { openDatabase } from '../src/db/connection.js'
-import { createRepositories } from '../src/db/repositories.js'
+import { openDatabase } from '../src/store/sqlite/connection.js'
+import { createRepositories } from '../src/store/sqlite/repositories.js'
 
 // The stack's own limit, for the read benchmarks: Fastify and better-sqlite3 with nothing else (no
 // validation, no response schema, no hooks, no plugins, no logger), answering the benchmarked requests

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { DEFAULT_MAX_ARTICLE_BYTES } from './limits.js'
+import { DEFAULT_MAX_ARTICLE_BYTES } from './domain/limits.js'
 
 const Config = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),

@@ -1,7 +1,7 @@
 import closeWithGrace from 'close-with-grace'
 import { buildApp } from './app.js'
 import { readConfig } from './config.js'
-import { SEED_DIR } from './ingest.js'
+import { SEED_DIR } from './services/ingest.js'
 
 // Reads the configuration, listens, and closes gracefully: in-flight requests finish, the database closes.
 const config = readConfig()

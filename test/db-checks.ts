@@ -1,7 +1,7 @@
 // Database checks shared by the reliability tests (fuzzing, crash safety, concurrency, shutdown):
 // SQLite's own integrity check, the denormalised counters against the rows they count, and a
 // canonical dump that two databases holding the same articles print identically.
-import type { Db } from '../src/db/connection.js'
+import type { Db } from '../src/store/sqlite/connection.js'
 
 const TABLES = ['articles', 'paragraphs', 'entities', 'entity_aliases', 'entity_titles', 'article_entities', 'mentions', 'quotes']
 

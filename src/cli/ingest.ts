@@ -1,8 +1,8 @@
 import { readConfig } from '../config.js'
-import { openDatabase } from '../db/connection.js'
-import { migrate } from '../db/migrate.js'
-import { createRepositories } from '../db/repositories.js'
-import { countDocuments, expandPaths, ingestPaths } from '../ingest.js'
+import { openDatabase } from '../store/sqlite/connection.js'
+import { migrate } from '../store/sqlite/migrate.js'
+import { createRepositories } from '../store/sqlite/repositories.js'
+import { countDocuments, expandPaths, ingestPaths } from '../services/ingest.js'
 import { progressBar } from './progress.js'
 
 // npm run ingest -- PATH...: .txt files (NAME.json beside one gives its metadata), .ndjson/.jsonl files

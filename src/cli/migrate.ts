@@ -1,6 +1,6 @@
 import { readConfig } from '../config.js'
-import { openDatabase } from '../db/connection.js'
-import { migrate } from '../db/migrate.js'
+import { openDatabase } from '../store/sqlite/connection.js'
+import { migrate } from '../store/sqlite/migrate.js'
 
 // npm run db:migrate: applies pending migrations to DATABASE_PATH.
 const { DATABASE_PATH } = readConfig()

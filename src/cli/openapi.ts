@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { stringify } from 'yaml'
 import { buildApp } from '../app.js'
-import { withoutServers } from '../openapi.js'
+import { withoutServers } from '../http/openapi-options.js'
 
 // npm run openapi: regenerates openapi.yaml from the routes' schemas (never edit it by hand).
 export const OPENAPI_FILE = fileURLToPath(new URL('../../openapi.yaml', import.meta.url))

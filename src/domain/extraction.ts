@@ -1,5 +1,8 @@
 // The data the extraction pipeline produces. Every span is { start, end } into the article's
 // verbatim text (JavaScript string indices), and text.slice(start, end) is what the span says.
+import type { EntityType, ParagraphKind, QuoteKind } from './values.js'
+
+export type { EntityType, ParagraphKind, QuoteKind }
 
 export interface Span {
   start: number
@@ -10,7 +13,6 @@ export interface TextSpan extends Span {
   text: string
 }
 
-export type ParagraphKind = 'paragraph' | 'heading'
 
 export interface Paragraph extends TextSpan {
   /** Position among the body's paragraphs and headings, from 0. */
@@ -24,12 +26,6 @@ export interface Sentence extends Span {
   paragraph: number
   tokens: Token[]
 }
-
-export const ENTITY_TYPES = ['person', 'organization', 'location', 'facility', 'group', 'other'] as const
-export type EntityType = (typeof ENTITY_TYPES)[number]
-
-export const QUOTE_KINDS = ['direct', 'indirect', 'mixed'] as const
-export type QuoteKind = (typeof QUOTE_KINDS)[number]
 
 /** One referent of an article: every mention of it ("Sergey Lavrov", "Lavrov", "the top Russian diplomat"). */
 export interface ExtractedEntity {

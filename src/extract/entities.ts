@@ -5,16 +5,13 @@
 // Weak guesses are refined later by coordination and coreference.
 import { TITLE_PARAGRAPH, type Doc } from './document.js'
 import { demonymCountry, lookupName } from './gazetteer.js'
-import {
-  CUE_ADVERBS, CUE_VERBS, FACILITY_FOLLOWERS, FACILITY_HEADS, FACILITY_LIST_NOUNS, FUNCTION_WORDS, LOCATION_FOLLOWERS,
-  LOCATION_LIST_NOUNS, LOCATION_PREPOSITIONS, MONTHS, NAME_PARTICLES, ORG_FOLLOWERS, ORG_HEADS, SOURCE_NOUNS, TITLE_HEADS,
-  WEEKDAYS,
-} from './lexicon.js'
+import { CUE_ADVERBS, CUE_VERBS, FACILITY_FOLLOWERS, FACILITY_HEADS, FACILITY_LIST_NOUNS, FUNCTION_WORDS, LOCATION_FOLLOWERS, LOCATION_LIST_NOUNS, LOCATION_PREPOSITIONS, MONTHS, NAME_PARTICLES, ORG_FOLLOWERS, ORG_HEADS, SOURCE_NOUNS, TITLE_HEADS, WEEKDAYS } from './lexicon.js'
 import { learnedMentions } from './ner/mentions.js'
 import { splitTitle } from './titles.js'
 import { isAcronym, isCapitalized, isPartyState, isWord } from './tokens.js'
-import type { EntityType, Sentence, TextSpan, Token } from '../domain/extraction.js'
+import type { Sentence, TextSpan, Token } from '../domain/extraction.js'
 import { at } from './at.js'
+import type { EntityType } from '../domain/values.js'
 
 export interface Mention extends TextSpan {
   type: EntityType

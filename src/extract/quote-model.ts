@@ -3,8 +3,9 @@
 import { regionAt, type Doc } from './document.js'
 import { firstOpenAtOrAfter, outerRegions } from './quotemarks.js'
 import type { Range } from './source.js'
-import type { QuoteKind, Span, TextSpan, Token } from '../domain/extraction.js'
+import type { Span, TextSpan, Token } from '../domain/extraction.js'
 import { at } from './at.js'
+import type { QuoteKind } from '../domain/values.js'
 
 /**
  * source: the source phrase; clause: the speaker of `parent` (", urging ..." inherits the

@@ -6,8 +6,9 @@ import type { Mention } from './entities.js'
 import { gazetteerKey } from './gazetteer.js'
 import { entityId } from './ids.js'
 import { isAcronym } from './tokens.js'
-import type { EntityType, ExtractedEntity, TextSpan } from '../domain/extraction.js'
+import type { ExtractedEntity, TextSpan } from '../domain/extraction.js'
 import { at } from './at.js'
+import type { EntityType } from '../domain/values.js'
 
 export interface Cluster {
   mentions: Mention[]

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { IdParam, listOf, PageQuery, TextSpan } from './common.js'
-import { ArticleEntity } from './entities.js'
 import { CountParam, FacetSize, nameList, queryListOf, repeatedIds, SearchQuery, Sort, timeBound } from './query.js'
+import { ArticleEntity } from './entities.js'
 import { Quote } from './quotes.js'
 
 export const Paragraph = TextSpan.extend({
@@ -53,7 +53,6 @@ export const ArticleSummary = z.object({
       'Foreign Minister Sergey Lavrov said Wednesday.'
   }]
 })
-export type ArticleSummary = z.infer<typeof ArticleSummary>
 
 export const Article = z.object({
   ...articleFields,
@@ -61,7 +60,6 @@ export const Article = z.object({
   text: z.string().describe('The document verbatim, as submitted'),
   paragraphs: z.array(Paragraph).describe('Body paragraphs and headings, with offsets into `text`')
 }).meta({ id: 'Article' })
-export type Article = z.infer<typeof Article>
 
 export const ArticleList = listOf(ArticleSummary, 'ArticleList')
 

@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { ENTITY_TYPES } from '../domain/extraction.js'
 import { IdParam, listOf, PageQuery, TextSpan } from './common.js'
 import { CountParam, FacetSize, nameList, queryListOf } from './query.js'
+import { ENTITY_TYPES } from '../domain/values.js'
 
 export const EntityType = z.enum(ENTITY_TYPES).describe('person, organization, location, facility (bases, ports, airports), group (nationalities, religious and ethnic groups) or other')
 
@@ -48,12 +48,10 @@ export const Entity = z.object({
     identifiers: { iso3166: 'RU' }
   }]
 })
-export type Entity = z.infer<typeof Entity>
 
 export const ArticleEntity = Entity.extend({
   mentions: z.array(TextSpan).describe('Its mentions in this article, in document order')
 }).meta({ id: 'ArticleEntity' })
-export type ArticleEntity = z.infer<typeof ArticleEntity>
 
 export const EntityList = listOf(Entity, 'EntityList')
 export const ArticleEntityList = listOf(ArticleEntity, 'ArticleEntityList')
@@ -97,6 +95,5 @@ export const RelatedEntity = z.object({
   id: 'RelatedEntity',
   examples: [{ id: 'location-syria', name: 'Syria', type: 'location', articleCount: 1, articleIds: ['e60281746591fd7cadda'] }]
 })
-export type RelatedEntity = z.infer<typeof RelatedEntity>
 
 export const RelatedEntityList = listOf(RelatedEntity, 'RelatedEntityList')

@@ -65,7 +65,6 @@ export const FacetBucket = z.object({
   name: z.string().optional().describe('For entity-valued facets (speaker, entity): the entity\'s name'),
   count: z.number().int().describe('Items of the filtered set with this value')
 }).meta({ id: 'FacetBucket' })
-export type FacetBucket = z.infer<typeof FacetBucket>
 
 /** The envelope of a searchable list: the page, its links, and on request the total and facets. */
 export function queryListOf<T extends z.ZodType> (item: T, facets: readonly string[], id: string) {

@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { QUOTE_KINDS } from '../domain/extraction.js'
 import { IdParam, listOf, PageQuery, Span, TextSpan } from './common.js'
 import { CountParam, FacetSize, nameList, queryListOf, repeatedIds, SearchQuery, Sort, timeBound } from './query.js'
+import { QUOTE_KINDS } from '../domain/values.js'
 import { EntityType } from './entities.js'
 
 export const QuoteKind = z.enum(QUOTE_KINDS).describe('direct: wholly inside quotation marks; indirect: reported speech; mixed: reported speech holding a quoted part')
@@ -36,7 +36,6 @@ export const Quote = z.object({
     paragraph: 1
   }]
 })
-export type Quote = z.infer<typeof Quote>
 
 export const QuoteList = listOf(Quote, 'QuoteList')
 

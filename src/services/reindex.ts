@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises'
-import type { Db } from '../db/connection.js'
-import type { Repositories } from '../db/repositories.js'
+import type { Db } from '../store/sqlite/connection.js'
+import type { Repositories } from '../store/sqlite/repositories.js'
 import type { ParsedArticle } from '../domain/extraction.js'
 import { PIPELINE, type Parser } from './submissions.js'
 

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
-import { articleIdOf, type ArticleMetadata, type CreateOutcome } from '../db/article-writer.js'
-import type { Db } from '../db/connection.js'
-import type { Repositories } from '../db/repositories.js'
-import { HttpProblem } from '../errors.js'
+import { articleIdOf, type ArticleMetadata, type CreateOutcome } from '../store/sqlite/article-writer.js'
+import type { Db } from '../store/sqlite/connection.js'
+import type { Repositories } from '../store/sqlite/repositories.js'
+import { IdempotencyKeyReused } from '../domain/errors.js'
 import { EXTRACTOR_VERSION, parseArticle } from '../extract/index.js'
 import type { ParsedArticle } from '../domain/extraction.js'
 import type { NewArticle } from '../schemas/writes.js'
@@ -39,7 +39,7 @@ export function metadataOf (input: NewArticle): ArticleMetadata {
   }
 }
 
-const keyReused = () => new HttpProblem(422, 'This Idempotency-Key was used with another request: use a new key for a new article')
+const keyReused = () => new IdempotencyKeyReused()
 
 /** What a request asked for, so a key reused for another request can be told apart. */
 function fingerprintOf (input: NewArticle): string {

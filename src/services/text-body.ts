@@ -1,4 +1,4 @@
-import { HttpProblem, invalidBody } from '../errors.js'
+import { InvalidContent, UnreadableContent } from '../domain/errors.js'
 
 // fatal: a byte sequence that is not UTF-8 is refused, never silently turned into U+FFFD.
 const utf8 = new TextDecoder('utf-8', { fatal: true })
@@ -8,7 +8,7 @@ export function decodeUtf8 (bytes: Uint8Array, name = 'body'): string {
   try {
     return utf8.decode(bytes)
   } catch {
-    throw invalidBody(name, 'is not valid UTF-8 text (binary data, or another encoding: send UTF-8)')
+    throw new InvalidContent(name, 'is not valid UTF-8 text (binary data, or another encoding: send UTF-8)')
   }
 }
 
@@ -21,10 +21,10 @@ const UTF8_CHARSETS = new Set(['utf-8', 'utf8', 'us-ascii'])
 export function assertReadableBody (headers: { 'content-type'?: string | undefined, 'content-encoding'?: string | undefined }): void {
   const charset = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(headers['content-type'] ?? '')?.[1]?.toLowerCase()
   if (charset !== undefined && !UTF8_CHARSETS.has(charset)) {
-    throw new HttpProblem(415, `charset=${charset} is not supported: send UTF-8`)
+    throw new UnreadableContent(`charset=${charset} is not supported: send UTF-8`)
   }
   const encoding = headers['content-encoding']?.trim().toLowerCase()
   if (encoding && encoding !== 'identity') {
-    throw new HttpProblem(415, `Content-Encoding ${encoding} is not supported: send the body uncompressed`)
+    throw new UnreadableContent(`Content-Encoding ${encoding} is not supported: send the body uncompressed`)
   }
 }

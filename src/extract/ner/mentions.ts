@@ -7,10 +7,11 @@ import type { Mention } from '../entities.js'
 import { demonymCountry, lookupName } from '../gazetteer.js'
 import { FACILITY_FOLLOWERS, FACILITY_HEADS, FACILITY_LIST_NOUNS, LOCATION_PREPOSITIONS } from '../lexicon.js'
 import { splitTitle } from '../titles.js'
-import type { EntityType, Token } from '../../domain/extraction.js'
+import type { Token } from '../../domain/extraction.js'
 import { at } from '../at.js'
 import type { Recognised } from './model.js'
 import { recognised } from './rules.js'
+import type { EntityType } from '../../domain/values.js'
 
 const MAX_TITLE_WORDS = 5
 const lower = (t: Token | undefined): string => t?.text.toLowerCase() ?? ''

@@ -1,0 +1,5 @@
+/** The largest article a client may send, in bytes: a request body, an NDJSON line or a .txt file. */
+export const DEFAULT_MAX_ARTICLE_BYTES = 1024 * 1024
+
+/** Items a streamed export reads per query: memory stays bounded whatever the result's size. */
+export const STREAM_CHUNK = 500

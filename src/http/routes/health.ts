@@ -1,0 +1,33 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { pendingMigrations, readMigrations } from '../../store/sqlite/migrate.js'
+import { Unavailable } from '../../domain/errors.js'
+import { problemResponse, serverError, jsonResponse } from '../../schemas/common.js'
+import { Health, Readiness } from '../../schemas/health.js'
+
+const healthRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/health', {
+    schema: {
+      operationId: 'getHealth',
+      tags: ['service'],
+      summary: 'Liveness: the process is up',
+      response: { 200: jsonResponse(Health, 'The process is up'), 500: serverError }
+    }
+  }, async () => ({ status: 'ok' as const }))
+
+  app.get('/ready', {
+    schema: {
+      operationId: 'getReadiness',
+      tags: ['service'],
+      summary: 'Readiness: the database is open and every migration applied',
+      response: { 200: jsonResponse(Readiness, 'Ready to serve'), 503: problemResponse('Not ready: the detail says why'), 500: serverError }
+    }
+  }, async () => {
+    if (!app.db.open) throw new Unavailable('The database is not open')
+    const migrations = readMigrations()
+    const pending = pendingMigrations(app.db, migrations)
+    if (pending.length) throw new Unavailable(`${pending.length} migration(s) not applied: run npm run db:migrate`)
+    return { status: 'ready' as const, migrations: migrations.length }
+  })
+}
+
+export default healthRoutes

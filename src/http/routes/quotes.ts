@@ -1,0 +1,50 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { NotFound } from '../../domain/errors.js'
+import { badRequest, notFound as notFoundResponse, serverError, jsonResponse } from '../../schemas/common.js'
+import { listResponse } from '../../schemas/query.js'
+import { Quote, QuoteListItem, QuoteListQuery, QuoteParams, QuoteSearchList } from '../../schemas/quotes.js'
+import { QUOTE_CSV } from '../lists/csv-columns.js'
+import { answerList, sortOf } from '../lists/answer.js'
+
+const quoteRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/quotes', {
+    schema: {
+      operationId: 'listQuotes',
+      tags: ['quotes'],
+      summary: 'Search and filter quotes: who said what, about whom',
+      description: 'Newest article first, each article\'s quotes in document order, or by `sort`. Filters combine ' +
+        '(AND): `speaker=A&about=B` is what A said about B. `q` searches the quotes\' content and adds a `snippet`. ' +
+        '`count=true` adds the total, `facet=` counts per speaker, kind or cue over the whole filtered set.',
+      querystring: QuoteListQuery,
+      response: { 200: listResponse(QuoteSearchList, QuoteListItem, 'A page of quotes'), 400: badRequest, 500: serverError }
+    }
+  }, async (request, reply) => {
+    const { limit, cursor, sort, count, facet, facetSize, fields, ...filters } = request.query
+    const order = sortOf(sort, filters.q)
+    const queries = app.repos.quoteQueries
+    const lists = {
+      page: (f: typeof filters, l: number, c: string | undefined) => queries.page(f, order, l, c),
+      walk: (f: typeof filters, c: string | undefined) => queries.walk(f, order, c),
+      count: (f: typeof filters) => queries.count(f),
+      facets: queries.facets.bind(queries),
+      csv: QUOTE_CSV
+    }
+    return answerList(request, reply, lists, filters, { limit, cursor, count, facet, facetSize, fields })
+  })
+
+  app.get('/quotes/:id', {
+    schema: {
+      operationId: 'getQuote',
+      tags: ['quotes'],
+      summary: 'Get a quote',
+      params: QuoteParams,
+      response: { 200: jsonResponse(Quote, 'The quote'), 400: badRequest, 404: notFoundResponse, 500: serverError }
+    }
+  }, async (request) => {
+    const quote = app.repos.quotes.get(request.params.id)
+    if (!quote) throw new NotFound('quote', request.params.id)
+    return quote
+  })
+}
+
+export default quoteRoutes

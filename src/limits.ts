@@ -1,2 +1,0 @@
-/** The largest article a client may send, in bytes: a request body, an NDJSON line or a .txt file. */
-export const DEFAULT_MAX_ARTICLE_BYTES = 1024 * 1024

@@ -1,0 +1,127 @@
+import type { Statement } from 'better-sqlite3'
+import type { Db } from './connection.js'
+import { decodeCursor, toPage } from './cursor.js'
+import type { Article, ArticleSummary, Page } from '../../domain/resources.js'
+
+/** An `articles` row as the summary queries select it. */
+export interface ArticleRow {
+  id: string
+  title: string | null
+  dateline: string | null
+  published_at: string | null
+  publisher: string | null
+  url: string | null
+  language: string
+  lede: string
+  quote_count: number
+  entity_count: number
+  extractor_version: string
+  created_at: string
+  sort_at: string
+}
+
+interface FullArticleRow extends ArticleRow {
+  text: string
+}
+
+interface ParagraphRow {
+  idx: number
+  kind: 'paragraph' | 'heading'
+  text: string
+  start: number
+  end: number
+}
+
+const SUMMARY_COLUMNS = `a.id, a.title, a.dateline, a.published_at, a.publisher, a.url, a.language, a.lede,
+  a.quote_count, a.entity_count, a.extractor_version, a.created_at, a.sort_at`
+
+export interface ArticleListOptions {
+  limit: number
+  cursor?: string | undefined
+  entity?: string | undefined
+}
+
+export function toSummary (row: ArticleRow): ArticleSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    dateline: row.dateline,
+    publishedAt: row.published_at,
+    publisher: row.publisher,
+    url: row.url,
+    language: row.language,
+    lede: row.lede,
+    quoteCount: row.quote_count,
+    entityCount: row.entity_count,
+    extractorVersion: row.extractor_version,
+    createdAt: row.created_at
+  }
+}
+
+const CURSOR_SHAPE = ['s', 's'] as const
+
+/** Reads articles: newest first (publication time, else ingestion time), paged by keyset. */
+export class ArticleRepository {
+  readonly #byId: Statement<[string], FullArticleRow>
+  readonly #paragraphs: Statement<[string], ParagraphRow>
+  readonly #first: Statement<[number], ArticleRow>
+  readonly #after: Statement<[string, string, number], ArticleRow>
+  readonly #firstWithEntity: Statement<[string, number], ArticleRow>
+  readonly #afterWithEntity: Statement<[string, string, string, number], ArticleRow>
+  readonly #exists: Statement<[string], { id: string }>
+  readonly #any: Statement<[], { id: string }>
+  readonly #versions: Statement<[], { version: string, count: number }>
+  readonly #toReparse: Statement<[string, string, number], { id: string, text: string }>
+
+  constructor (db: Db) {
+    this.#byId = db.prepare(`SELECT ${SUMMARY_COLUMNS}, a.text FROM articles a WHERE a.id = ?`)
+    this.#paragraphs = db.prepare('SELECT idx, kind, text, start, "end" FROM paragraphs WHERE article_id = ? ORDER BY idx')
+    this.#first = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a ORDER BY a.sort_at DESC, a.id DESC LIMIT ?`)
+    this.#after = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a
+      WHERE (a.sort_at, a.id) < (?, ?) ORDER BY a.sort_at DESC, a.id DESC LIMIT ?`)
+    const byEntity = `SELECT ${SUMMARY_COLUMNS} FROM article_entities ae JOIN articles a ON a.id = ae.article_id
+      WHERE ae.entity_id = ?`
+    const entityOrder = 'ORDER BY ae.sort_at DESC, ae.article_id DESC LIMIT ?'
+    this.#firstWithEntity = db.prepare(`${byEntity} ${entityOrder}`)
+    this.#afterWithEntity = db.prepare(`${byEntity} AND (ae.sort_at, ae.article_id) < (?, ?) ${entityOrder}`)
+    this.#exists = db.prepare('SELECT id FROM articles WHERE id = ?')
+    this.#any = db.prepare('SELECT id FROM articles LIMIT 1')
+    this.#versions = db.prepare(`SELECT extractor_version AS version, count(*) AS count FROM articles
+      GROUP BY extractor_version`)
+    this.#toReparse = db.prepare(`SELECT id, text FROM articles WHERE extractor_version = ? AND id > ?
+      ORDER BY id LIMIT ?`)
+  }
+
+  get (id: string): Article | null {
+    const row = this.#byId.get(id)
+    if (!row) return null
+    const paragraphs = this.#paragraphs.all(id).map((p) => ({ index: p.idx, kind: p.kind, text: p.text, start: p.start, end: p.end }))
+    return { ...toSummary(row), text: row.text, paragraphs }
+  }
+
+  exists (id: string): boolean {
+    return this.#exists.get(id) !== undefined
+  }
+
+  isEmpty (): boolean {
+    return this.#any.get() === undefined
+  }
+
+  /** How many articles each extractor version parsed. */
+  countByExtractorVersion (): Map<string, number> {
+    return new Map(this.#versions.all().map((row) => [row.version, row.count]))
+  }
+
+  /** The next `limit` articles (id and text) parsed by `version`, in id order after `afterId`. */
+  parsedBy (version: string, afterId: string, limit: number): { id: string, text: string }[] {
+    return this.#toReparse.all(version, afterId, limit)
+  }
+
+  list ({ limit, cursor, entity }: ArticleListOptions): Page<ArticleSummary> {
+    const after = cursor === undefined ? null : decodeCursor(cursor, CURSOR_SHAPE) as [string, string]
+    const rows = entity === undefined
+      ? (after ? this.#after.all(...after, limit + 1) : this.#first.all(limit + 1))
+      : (after ? this.#afterWithEntity.all(entity, ...after, limit + 1) : this.#firstWithEntity.all(entity, limit + 1))
+    return toPage(rows, limit, toSummary, (row) => [row.sort_at, row.id])
+  }
+}

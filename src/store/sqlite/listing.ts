@@ -1,0 +1,115 @@
+import type { Db } from './connection.js'
+import { InvalidCursor } from '../../domain/errors.js'
+import { STREAM_CHUNK } from '../../domain/limits.js'
+import type { FacetBucket, Page } from '../../domain/resources.js'
+import { decodeCursor, encodeCursor, type CursorKey, type CursorShape } from './cursor.js'
+import { StatementCache } from './statement-cache.js'
+
+/** A filtered set: its FROM clause, WHERE conditions and their named parameters. */
+export interface FilteredSet {
+  from: string
+  where: string[]
+  params: Record<string, unknown>
+}
+
+/**
+ * A total order over a filtered set and its keyset: `after` selects the rows past a cursor key bound
+ * as @c0, @c1, …; the cursor carries `tag` so a cursor of one order is refused by another.
+ */
+export interface Ordering<Row> {
+  tag: string
+  orderBy: string
+  after: string
+  shape: CursorShape
+  key: (row: Row) => CursorKey
+}
+
+
+const whereOf = (conditions: string[]) => conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''
+
+/** Runs list queries built per request over a statement cache: pages, streamed walks, totals and facets. */
+export class Lister {
+  readonly #statements: StatementCache
+
+  constructor (db: Db) {
+    this.#statements = new StatementCache(db)
+  }
+
+  #afterParams<Row> (ordering: Ordering<Row>, cursor: string): Record<string, unknown> {
+    const [tag, ...key] = decodeCursor(cursor, ['s', ...ordering.shape])
+    if (tag !== ordering.tag) throw new InvalidCursor()
+    return Object.fromEntries(key.map((value, i) => [`c${i}`, value]))
+  }
+
+  #rows<Row> (set: FilteredSet, columns: string, ordering: Ordering<Row>, limit: number, cursor: string | undefined): Row[] {
+    const where = cursor === undefined ? set.where : [...set.where, ordering.after]
+    const sql = `SELECT ${columns} FROM ${set.from} ${whereOf(where)} ORDER BY ${ordering.orderBy} LIMIT @limit`
+    const params = { ...set.params, limit, ...(cursor === undefined ? {} : this.#afterParams(ordering, cursor)) }
+    return this.#statements.get<Row>(sql).all(params)
+  }
+
+  /** One page: `limit` rows after the cursor, and the cursor of the next page if there is one. */
+  page<Row, Item> (set: FilteredSet, columns: string, ordering: Ordering<Row>, limit: number, cursor: string | undefined,
+    map: (row: Row) => Item): Page<Item> {
+    const rows = this.#rows(set, columns, ordering, limit + 1, cursor)
+    const more = rows.length > limit
+    const kept = more ? rows.slice(0, limit) : rows
+    const last = kept.at(-1)
+    return { items: kept.map(map), next: more && last ? encodeCursor([ordering.tag, ...ordering.key(last)]) : null }
+  }
+
+  /**
+   * Every row after the cursor, read STREAM_CHUNK at a time by keyset. A statement iterator would
+   * hold the connection busy for as long as a slow client reads, and every other request on it would
+   * fail meanwhile; chunks free it between reads, and the keyset keeps the walk exact across writes.
+   */
+  walk<Row, Item> (set: FilteredSet, columns: string, ordering: Ordering<Row>, cursor: string | undefined,
+    map: (row: Row) => Item): Generator<Item> {
+    // a bad cursor is refused now, while the answer can still be a 400, not midway through a stream
+    if (cursor !== undefined) this.#afterParams(ordering, cursor)
+    return this.#walk(set, columns, ordering, cursor, map)
+  }
+
+  * #walk<Row, Item> (set: FilteredSet, columns: string, ordering: Ordering<Row>, cursor: string | undefined,
+    map: (row: Row) => Item): Generator<Item> {
+    for (let after = cursor; ;) {
+      const rows = this.#rows(set, columns, ordering, STREAM_CHUNK, after)
+      for (const row of rows) yield map(row)
+      const last = rows.at(-1)
+      if (rows.length < STREAM_CHUNK || !last) return
+      after = encodeCursor([ordering.tag, ...ordering.key(last)])
+    }
+  }
+
+  /** How many rows the filtered set holds: only computed when a client asks (count=true). */
+  count (set: FilteredSet): number {
+    const sql = `SELECT count(*) AS n FROM ${set.from} ${whereOf(set.where)}`
+    return this.#statements.get<{ n: number }>(sql).get(set.params)?.n ?? 0
+  }
+
+  /**
+   * Counts per value over the whole filtered set, most frequent first. `value` is the SQL expression
+   * grouped by; `join`/`name` add an entity's name; `over` replaces the set's FROM when the value
+   * lives in another table keyed by the set's ids.
+   */
+  facet (set: FilteredSet, facet: { value: string, name?: string, from?: string, where?: string }, size: number): FacetBucket[] {
+    const from = facet.from ?? set.from
+    const where = facet.where === undefined ? set.where : [facet.where]
+    const sql = `SELECT ${facet.value} AS value, ${facet.name ?? 'NULL'} AS name, count(*) AS count
+      FROM ${from} ${whereOf([...where, `${facet.value} IS NOT NULL`])}
+      GROUP BY 1 ORDER BY count DESC, value LIMIT @facetSize`
+    const rows = this.#statements.get<{ value: string, name: string | null, count: number }>(sql)
+      .all({ ...set.params, facetSize: size })
+    return rows.map((row) => ({ value: String(row.value), ...(row.name === null ? {} : { name: row.name }), count: row.count }))
+  }
+
+  /** One row of a query built per request, over the same cache (for statistics and the like). */
+  all<Row> (sql: string, params: Record<string, unknown>): Row[] {
+    return this.#statements.get<Row>(sql).all(params)
+  }
+}
+
+/** The SQL of a filtered set's ids, for facets over a table keyed by them. */
+export function idsOf (set: FilteredSet, id: string): string {
+  return `SELECT ${id} FROM ${set.from} ${whereOf(set.where)}`
+}
