@@ -1,6 +1,6 @@
 import t from 'tap'
 import { parseArticleStrict } from '../../../src/extract/pipeline.js'
-import { attributionModels } from '../../../src/extract/attribution/model.js'
+import { attributionModels } from '../../../src/extract/quotes/attribution-model.js'
 
 const quotesOf = (body: string) => parseArticleStrict(`Headline\n\n${body}`).quotes
   .map((q) => ({ kind: q.kind, text: q.text, cue: q.cue?.text ?? null, source: q.source?.text ?? null }))

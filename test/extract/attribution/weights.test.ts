@@ -1,6 +1,6 @@
 import t from 'tap'
-import { hashString, mix } from '../../../src/extract/attribution/hash.js'
-import { HashedModel, HashedTrainer } from '../../../src/extract/attribution/weights.js'
+import { hashString, mix } from '../../../src/extract/learning/feature-hash.js'
+import { HashedModel, HashedTrainer } from '../../../src/extract/learning/weights.js'
 
 t.test('hashes are stable across runs (the committed weights depend on them)', async (t) => {
   t.equal(hashString(''), 0x811c9dc5)

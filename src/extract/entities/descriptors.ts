@@ -1,0 +1,46 @@
+// Stage 5c: descriptors in the narration. A descriptor that speaks ("the top Russian diplomat said")
+// is resolved with the quote's source (speakers.ts); one that does not ("The top Russian diplomat
+// also visited Damascus") is a mention of the person too: the latest person named before it whose
+// title and nationality fit, as for a source. Only narration counts: inside quotation marks "the
+// minister" may be anyone.
+import { regionAt, type Doc } from '../text/document.js'
+import { demonymCountry } from '../knowledge/gazetteer.js'
+import { PERSON_DESCRIPTORS } from '../knowledge/lexicon.js'
+import type { Cluster } from './clusters.js'
+import { descriptorFits } from '../quotes/speakers.js'
+import type { TextSpan } from '../../domain/extraction.js'
+
+const HEADS = [...PERSON_DESCRIPTORS.keys()].join('|')
+// "the" and up to three modifiers before the head word; the head must not be a title before a name
+// ("the Foreign Minister Sergey Lavrov") nor open a phrase about someone else ("the minister of ...")
+const DESCRIPTOR = new RegExp(`\\b[Tt]he((?:\\s+[\\p{L}’'-]+){0,3}?)\\s+(${HEADS})\\b(?!\\s+(?:\\p{Lu}|of\\b))`, 'gu')
+
+/** Modifiers describe a person only in lower case or as a nationality ("top", "Russian"), not "White House". */
+const describes = (modifiers: string): boolean =>
+  modifiers.trim().split(/\s+/u).filter(Boolean).every((w) => !/^\p{Lu}/u.test(w) || demonymCountry(w) !== undefined)
+
+/** Adds each narration descriptor to the `extra` mentions of the person it refers to. */
+export function linkDescriptors (doc: Doc, clusters: Cluster[]): void {
+  const persons = clusters.filter((c) => c.type === 'person')
+  if (persons.length === 0) return
+  const taken = new Set(clusters.flatMap((c) => [...c.mentions, ...c.extra].map((m) => m.start)))
+  for (const paragraph of doc.paragraphs) {
+    if (paragraph.kind !== 'paragraph') continue
+    for (const match of paragraph.text.matchAll(DESCRIPTOR)) {
+      const start = paragraph.start + match.index
+      const end = start + match[0].length
+      if (!describes(match[1] ?? '') || taken.has(start) || regionAt(doc, start)) continue
+      const span: TextSpan = { start, end, text: doc.text.slice(start, end) }
+      const fits = descriptorFits(span)
+      if (!fits) continue
+      // the latest person named before it who fits; none named before: no guess
+      let best: { cluster: Cluster, at: number } | null = null
+      for (const cluster of persons) {
+        if (!fits(cluster)) continue
+        const at = Math.max(-1, ...cluster.mentions.filter((m) => m.end <= start).map((m) => m.start))
+        if (at >= 0 && (!best || at > best.at)) best = { cluster, at }
+      }
+      if (best) { best.cluster.extra.push(span); taken.add(start) }
+    }
+  }
+}
