@@ -2,7 +2,7 @@
 // a lone surname joins the person whose full name ends with it ("Lavrov" → "Sergey Lavrov"); an
 // acronym joins the organisation it abbreviates ("SDF" → "Syrian Democratic Forces"). Type,
 // canonical name, aliases and titles are then read off the grouped mentions.
-import type { Mention } from './find-mentions.js'
+import type { Mention } from './mention.js'
 import { gazetteerKey } from '../knowledge/gazetteer.js'
 import { entityId } from './entity-ids.js'
 import { isAcronym } from '../text/tokenizer.js'

@@ -11,23 +11,11 @@ import {
   WEEKDAYS,
 } from '../knowledge/lexicon.js'
 import { learnedMentions } from './learned-mentions.js'
+import type { Mention } from './mention.js'
 import { splitTitle } from '../knowledge/titles.js'
 import { isAcronym, isCapitalized, isPartyState, isWord } from '../text/tokenizer.js'
-import type { EntityType, Sentence, TextSpan, Token } from '../../domain/extraction.js'
+import type { EntityType, Sentence, Token } from '../../domain/extraction.js'
 import { at } from '../util/at.js'
-
-export interface Mention extends TextSpan {
-  type: EntityType
-  /** The name this mention stands for ("United States" for "U.S."). */
-  canonical: string
-  /** 2: lexicon or gazetteer, 1: context, 0: a guess from shape alone. */
-  confidence: number
-  titles: string[]
-  /** Country of a nationality adjective before the name ("Syrian President X" → "Syria"). */
-  nationality: string | null
-  sentence: number
-  paragraph: number
-}
 
 const PARTICLE_PREFIX = /^(?:al|el|ad|as|ash|bin|ibn|abu)[-‐‑]\p{Lu}/u
 const INITIAL_AFTER = /^[.!?…:;“"‘«(]$/u

@@ -3,7 +3,7 @@
 // make it a facility ("Hmeimim air base", "bases ... including Al-Tanf"); a person's title and
 // nationality are read off the words before the name ("Syrian Foreign Minister Asaad al Shaibani").
 import type { Doc } from '../text/document.js'
-import type { Mention } from './find-mentions.js'
+import type { Mention } from './mention.js'
 import { demonymCountry, lookupName } from '../knowledge/gazetteer.js'
 import { FACILITY_FOLLOWERS, FACILITY_HEADS, FACILITY_LIST_NOUNS, LOCATION_PREPOSITIONS } from '../knowledge/lexicon.js'
 import { splitTitle } from '../knowledge/titles.js'

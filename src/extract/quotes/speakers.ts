@@ -6,7 +6,7 @@
 import { demonymCountry } from '../knowledge/gazetteer.js'
 import { PERSON_DESCRIPTORS, PERSON_PRONOUNS, PLURAL_PRONOUNS } from '../knowledge/lexicon.js'
 import type { RawQuote } from './raw-quote.js'
-import type { Mention } from '../entities/find-mentions.js'
+import type { Mention } from '../entities/mention.js'
 import type { Cluster } from '../entities/clusters.js'
 import { titleWords } from '../knowledge/titles.js'
 import type { Span, TextSpan } from '../../domain/extraction.js'
