@@ -8,7 +8,8 @@ import type { Doc } from '../text/document.js'
 import { SPEAKER_PRONOUNS } from '../knowledge/lexicon.js'
 import { firstOpenAtOrAfter, outerRegions, type QuotedRegion } from '../text/quote-marks.js'
 import { rangeSpan, type RawQuote } from './raw-quote.js'
-import { cueAt, onlyTrailing, sentenceSubject, sourceAfter, sourceBefore, type Range } from './source-phrases.js'
+import { cueAt, sentenceSubject, sourceAfter, sourceBefore, type Range } from './source-phrases.js'
+import { onlyTrailing } from '../text/trailing-words.js'
 import type { Sentence, Span, TextSpan, Token } from '../../domain/extraction.js'
 
 export interface DirectResult {

@@ -9,7 +9,8 @@
 import { regionAt, type Doc } from '../text/document.js'
 import { CUE_ADVERBS, CUE_VERBS, OBJECT_CUES } from '../knowledge/lexicon.js'
 import { contentSpan, rangeSpan, reportedKind, type RawQuote } from './raw-quote.js'
-import { cueAt, isParticipleCue, onlyTrailing, skipTime, skipToThat, sourceAfter, sourceBefore, type Range } from './source-phrases.js'
+import { cueAt, isParticipleCue, skipTime, skipToThat, sourceAfter, sourceBefore, type Range } from './source-phrases.js'
+import { onlyTrailing } from '../text/trailing-words.js'
 import type { Sentence, Token } from '../../domain/extraction.js'
 import { at } from '../util/at.js'
 

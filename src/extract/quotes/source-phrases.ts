@@ -1,12 +1,13 @@
-// Token-level helpers the quote stages share: recognising a cue verb, the source phrase on either
-// side of it, and the "trailing" words that may follow an attribution ("said on Wednesday.").
+// Token-level helpers the quote stages share: recognising a cue verb and the source phrase on either
+// side of it (the "trailing" words that may follow an attribution are text/trailing-words.ts).
 // Without a part-of-speech tagger, a source phrase is recognised from its head (a pronoun, a
 // capitalised name, or a known source noun such as "reports" or "diplomat") and grown leftwards
 // over modifiers until a determiner or a clause boundary.
 import {
-  CUE_ADVERBS, CUE_NEEDS_PARTICLE, CUE_VERBS, FUNCTION_WORDS, MONTHS, NAME_PARTICLES, SOURCE_NOUNS,
+  CUE_ADVERBS, CUE_NEEDS_PARTICLE, CUE_VERBS, FUNCTION_WORDS, NAME_PARTICLES, SOURCE_NOUNS,
   SPEAKER_PRONOUNS, WEEKDAYS,
 } from '../knowledge/lexicon.js'
+import { onlyTrailing } from '../text/trailing-words.js'
 import { isCapitalized, isWord } from '../text/tokenizer.js'
 import type { Token } from '../../domain/extraction.js'
 import { at } from '../util/at.js'
@@ -152,22 +153,6 @@ function appositiveEnd (tokens: Token[], i: number, maxIndex: number): number {
   while (end < maxIndex && end - i <= MAX_APPOSITIVE && !/^[.!?;:”"]$/u.test(at(tokens, end).text)) end++
   const closes = end >= maxIndex || /^[.!?]$/u.test(at(tokens, end).text)
   return closes && end - i <= MAX_APPOSITIVE && end > i + 1 ? end : i
-}
-
-const TRAILING = new Set(['on', 'in', 'at', 'during', 'last', 'this', 'earlier', 'later', 'today', 'yesterday',
-  'tonight', 'morning', 'afternoon', 'evening', 'night', 'week', 'month', 'year', 'a', 'an', 'the',
-  'statement', 'interview', 'conference', 'news', 'briefing', 'told', 'reporters', 'journalists', 'by', 'phone',
-  'televised', 'address', 'speech', 'post', 'social', 'media', 'recently', 'previously', 'also', 'too'])
-
-/** Whether tokens [i, end) hold only time/setting words and final punctuation ("Wednesday."). */
-export function onlyTrailing (tokens: Token[], i: number, end: number): boolean {
-  for (let j = i; j < end; j++) {
-    const t = at(tokens, j)
-    const w = t.text.toLowerCase()
-    if (/^[.!?…"”’»)]$/u.test(t.text) || WEEKDAYS.has(w) || MONTHS.has(w) || TRAILING.has(w) || /^\p{N}/u.test(t.text)) continue
-    return false
-  }
-  return true
 }
 
 /** Skips a time right after a cue ("said Tuesday the ...", "said on Monday the ..."). */

@@ -4,7 +4,7 @@
 // is the unit the quote stage reads.
 import { ABBREVIATIONS, CUE_VERBS, FUNCTION_WORDS } from '../knowledge/lexicon.js'
 import { firstOpenAtOrAfter, outerRegions, type QuotedRegion } from './quote-marks.js'
-import { onlyTrailing } from '../quotes/source-phrases.js'
+import { onlyTrailing } from './trailing-words.js'
 import { tokenize } from './tokenizer.js'
 import type { Paragraph, Sentence, Token } from '../../domain/extraction.js'
 import { at } from '../util/at.js'
