@@ -1,13 +1,13 @@
 // Stage 5c: descriptors in the narration. A descriptor that speaks ("the top Russian diplomat said")
-// is resolved with the quote's source (speakers.ts); one that does not ("The top Russian diplomat
-// also visited Damascus") is a mention of the person too: the latest person named before it whose
-// title and nationality fit, as for a source. Only narration counts: inside quotation marks "the
-// minister" may be anyone.
+// is resolved with the quote's source (quotes/speakers.ts); one that does not ("The top Russian
+// diplomat also visited Damascus") is a mention of the person too: the latest person named before it
+// whose title and nationality fit, as for a source. Only narration counts: inside quotation marks
+// "the minister" may be anyone. Both ask descriptorFits, here, which persons a descriptor fits.
 import { regionAt, type Doc } from '../text/document.js'
 import { demonymCountry } from '../knowledge/gazetteer.js'
 import { PERSON_DESCRIPTORS } from '../knowledge/lexicon.js'
+import { titleWords } from '../knowledge/titles.js'
 import type { Cluster } from './clusters.js'
-import { descriptorFits } from '../quotes/speakers.js'
 import type { TextSpan } from '../../domain/extraction.js'
 
 const HEADS = [...PERSON_DESCRIPTORS.keys()].join('|')
@@ -18,6 +18,17 @@ const DESCRIPTOR = new RegExp(`\\b[Tt]he((?:\\s+[\\p{L}’'-]+){0,3}?)\\s+(${HEA
 /** Modifiers describe a person only in lower case or as a nationality ("top", "Russian"), not "White House". */
 const describes = (modifiers: string): boolean =>
   modifiers.trim().split(/\s+/u).filter(Boolean).every((w) => !/^\p{Lu}/u.test(w) || demonymCountry(w) !== undefined)
+
+/** "the top Russian diplomat": head "diplomat", nationality Russia. */
+export function descriptorFits (source: TextSpan): ((c: Cluster) => boolean) | null {
+  const parts = source.text.toLowerCase().split(/\s+/)
+  const compatible = PERSON_DESCRIPTORS.get(parts[parts.length - 1] ?? '')
+  if (!compatible || !/^(?:the|a|an)$/.test(parts[0] ?? '')) return null
+  const country = parts.map((w) => demonymCountry(w)).find((c) => c !== undefined)
+  return (c) => c.type === 'person' &&
+    c.titles.some((t) => titleWords(t).some((w) => compatible.includes(w))) &&
+    (!country || !c.nationality || c.nationality === country)
+}
 
 /** Adds each narration descriptor to the `extra` mentions of the person it refers to. */
 export function linkDescriptors (doc: Doc, clusters: Cluster[]): void {

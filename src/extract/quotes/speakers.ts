@@ -3,12 +3,11 @@
 // a named source to its entity, "he"/"she" to the most recent person in focus, a descriptor
 // ("the top Russian diplomat", "the minister") to the most recent person whose title and
 // nationality fit, and participle clauses or unattributed quoted paragraphs by inheritance.
-import { demonymCountry } from '../knowledge/gazetteer.js'
-import { PERSON_DESCRIPTORS, PERSON_PRONOUNS, PLURAL_PRONOUNS } from '../knowledge/lexicon.js'
+import { PERSON_PRONOUNS, PLURAL_PRONOUNS } from '../knowledge/lexicon.js'
 import type { RawQuote } from './raw-quote.js'
 import type { Mention } from '../entities/mention.js'
 import type { Cluster } from '../entities/clusters.js'
-import { titleWords } from '../knowledge/titles.js'
+import { descriptorFits } from '../entities/descriptors.js'
 import type { Span, TextSpan } from '../../domain/extraction.js'
 
 interface Focus { offset: number, cluster: Cluster }
@@ -94,17 +93,6 @@ class FocusList {
     }
     return best?.cluster ?? null
   }
-}
-
-/** "the top Russian diplomat": head "diplomat", nationality Russia. */
-export function descriptorFits (source: TextSpan): ((c: Cluster) => boolean) | null {
-  const parts = source.text.toLowerCase().split(/\s+/)
-  const compatible = PERSON_DESCRIPTORS.get(parts[parts.length - 1] ?? '')
-  if (!compatible || !/^(?:the|a|an)$/.test(parts[0] ?? '')) return null
-  const country = parts.map((w) => demonymCountry(w)).find((c) => c !== undefined)
-  return (c) => c.type === 'person' &&
-    c.titles.some((t) => titleWords(t).some((w) => compatible.includes(w))) &&
-    (!country || !c.nationality || c.nationality === country)
 }
 
 // Descriptors of an organisation ("the newspaper said"), with the names that show that kind when
