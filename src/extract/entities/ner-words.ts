@@ -2,7 +2,7 @@
 // its hashes (as written, lower case, shape) and its word-local features, already mixed with their
 // templates. News repeats its words, so most tokens cost a map look-up.
 import { hashString, mix } from '../learning/feature-hash.js'
-import { shapeOf } from '../quotes/token-view.js'
+import { shapeOf } from '../learning/word-shape.js'
 import { demonymCountry, lookupName, startsKnownName } from '../knowledge/gazetteer.js'
 import { ORG_HEADS, TITLE_HEADS, TITLE_MODIFIERS } from '../knowledge/lexicon.js'
 import { CITIES, CITY_FIRST_WORDS, FIRST_NAMES } from '../knowledge/name-lists.js'

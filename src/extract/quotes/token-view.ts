@@ -3,6 +3,7 @@
 import type { Doc } from '../text/document.js'
 import type { Token } from '../../domain/extraction.js'
 import { hashString } from '../learning/feature-hash.js'
+import { shapeOf } from '../learning/word-shape.js'
 
 export interface TokenView {
   doc: Doc
@@ -30,33 +31,6 @@ export interface TokenView {
 const QUOTE_MARK = /^["“”„‟«»‘’‚‛'`]$/u
 
 export const isQuoteMark = (word: string): boolean => QUOTE_MARK.test(word)
-
-/** "Xxxx", "xx", "XX", "dd", "X.X.": character classes with runs squeezed to two. */
-export function shapeOf (word: string): string {
-  let out = ''
-  let last = ''
-  let run = 0
-  for (let i = 0; i < word.length; i++) {
-    const c = classOf(word, i)
-    run = c === last ? run + 1 : 1
-    last = c
-    if (run <= 2) out += c
-  }
-  return out
-}
-
-/** "X" upper-case letter, "x" lower-case, "d" digit, else the character itself; ASCII without case mapping. */
-function classOf (word: string, i: number): string {
-  const code = word.charCodeAt(i)
-  if (code >= 65 && code <= 90) return 'X'
-  if (code >= 97 && code <= 122) return 'x'
-  if (code >= 48 && code <= 57) return 'd'
-  const ch = word[i] as string
-  if (code < 128) return ch
-  const lower = ch.toLowerCase()
-  const upper = ch.toUpperCase()
-  return lower !== upper ? (ch === upper ? 'X' : 'x') : ch
-}
 
 export function tokenView (doc: Doc): TokenView {
   const tokens: Token[] = []
