@@ -1,21 +1,20 @@
 // The committed NER weights (models/ner.bin), loaded once on first use, and the recogniser the
 // pipeline calls: every sentence of a document tagged, its entities as token ranges.
-import fs from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import type { Doc } from '../text/document.js'
+import { modelFile, readModelFile } from '../learning/model-file.js'
 import { SparseModel, type Scorer } from '../learning/weights.js'
 import { nerView } from './ner-features.js'
 import { spansOf, type NerType } from './ner-labels.js'
 import { tagSentence } from './ner-tagger.js'
 
-/** models/ner.bin at the project root, from src/extract/ner or dist/extract/ner alike. */
-export const NER_MODEL_FILE = fileURLToPath(new URL('../../../models/ner.bin', import.meta.url))
+/** models/ner.bin at the project root. */
+export const NER_MODEL_FILE = modelFile('ner.bin')
 
 let loaded: Scorer | null | undefined
 
 /** The trained tagger, or null when the weights file is missing. */
 export function nerModel (): Scorer | null {
-  if (loaded === undefined) loaded = fs.existsSync(NER_MODEL_FILE) ? SparseModel.fromBuffer(fs.readFileSync(NER_MODEL_FILE)).model : null
+  if (loaded === undefined) loaded = readModelFile(NER_MODEL_FILE, (buffer) => SparseModel.fromBuffer(buffer).model)
   return loaded
 }
 

@@ -1,10 +1,9 @@
 // The committed weights of the attribution models (models/quotes.bin), loaded once, on first use.
-import fs from 'node:fs'
-import { fileURLToPath } from 'node:url'
+import { modelFile, readModelFile } from '../learning/model-file.js'
 import { HashedModel, type Scorer } from '../learning/weights.js'
 
-/** models/quotes.bin at the project root, from src/extract/attribution or dist/extract/attribution alike. */
-export const MODEL_FILE = fileURLToPath(new URL('../../../models/quotes.bin', import.meta.url))
+/** models/quotes.bin at the project root. */
+export const MODEL_FILE = modelFile('quotes.bin')
 
 export interface AttributionModels {
   cue: Scorer
@@ -24,6 +23,6 @@ export function modelsFromBuffer (buffer: Buffer): AttributionModels {
 
 /** The trained models, or null when the weights file is missing. */
 export function attributionModels (): AttributionModels | null {
-  if (loaded === undefined) loaded = fs.existsSync(MODEL_FILE) ? modelsFromBuffer(fs.readFileSync(MODEL_FILE)) : null
+  if (loaded === undefined) loaded = readModelFile(MODEL_FILE, modelsFromBuffer)
   return loaded
 }
