@@ -235,7 +235,7 @@ export function ruleMentions (doc: Doc, only?: ReadonlySet<number>): Mention[] {
 }
 
 /**
- * The mentions the API uses: the learned tagger's (ner/). The rules keep Title Case headlines,
+ * The mentions the API uses: the learned tagger's (learned-mentions.ts). The rules keep Title Case headlines,
  * where the tagger, which learnt from Reuters' capitals, would read every word as a name.
  */
 export function findMentions (doc: Doc): Mention[] {

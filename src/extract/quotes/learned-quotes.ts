@@ -1,4 +1,4 @@
-// Quotes from the learned attribution models (src/extract/attribution), in the quote stages'
+// Quotes from the learned attribution models (attributions.ts and what it calls), in the quote stages'
 // working form. The kind follows from the content: wholly inside quotation marks is direct, holding
 // a quoted part is mixed, anything else indirect.
 import { tagAttributions } from './attributions.js'
