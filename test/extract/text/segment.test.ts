@@ -1,5 +1,5 @@
 import t from 'tap'
-import { segment } from '../../src/extract/text/segment.js'
+import { segment } from '../../../src/extract/text/segment.js'
 
 const kinds = (text: string): string[] => segment(text).paragraphs.map((p) => `${p.kind[0]}:${p.text}`)
 

@@ -1,8 +1,8 @@
 import t from 'tap'
-import { buildDoc } from '../../src/extract/text/document.js'
-import { findQuotedRegions } from '../../src/extract/text/quote-marks.js'
-import { segment } from '../../src/extract/text/segment.js'
-import { tokenize } from '../../src/extract/text/tokenizer.js'
+import { buildDoc } from '../../../src/extract/text/document.js'
+import { findQuotedRegions } from '../../../src/extract/text/quote-marks.js'
+import { segment } from '../../../src/extract/text/segment.js'
+import { tokenize } from '../../../src/extract/text/tokenizer.js'
 
 t.test('tokens', async (t) => {
   const cases: Array<[string, string[]]> = [

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { parseArticleStrict } from '../../src/extract/pipeline.js'
+import { parseArticleStrict } from '../../../src/extract/pipeline.js'
 
 interface Expected { kind: string, text: string, cue?: string | null, source?: string | null, speaker?: string | null }
 

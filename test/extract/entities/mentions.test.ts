@@ -1,11 +1,11 @@
 import t from 'tap'
-import { buildDoc } from '../../src/extract/text/document.js'
-import { findMentions } from '../../src/extract/entities/find-mentions.js'
-import { lookupName } from '../../src/extract/knowledge/gazetteer.js'
-import { entityId, slugify } from '../../src/extract/entities/entity-ids.js'
-import { parseArticleStrict } from '../../src/extract/pipeline.js'
-import { segment } from '../../src/extract/text/segment.js'
-import { splitTitle } from '../../src/extract/knowledge/titles.js'
+import { buildDoc } from '../../../src/extract/text/document.js'
+import { findMentions } from '../../../src/extract/entities/find-mentions.js'
+import { lookupName } from '../../../src/extract/knowledge/gazetteer.js'
+import { entityId, slugify } from '../../../src/extract/entities/entity-ids.js'
+import { parseArticleStrict } from '../../../src/extract/pipeline.js'
+import { segment } from '../../../src/extract/text/segment.js'
+import { splitTitle } from '../../../src/extract/knowledge/titles.js'
 
 const entities = (body: string): string[] =>
   parseArticleStrict(`Headline\n\n${body}`).entities.map((e) => `${e.name}/${e.type}`)
