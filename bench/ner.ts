@@ -1,8 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { findMentions } from '../src/extract/entities.js'
-import { conllDoc, readConll } from '../src/extract/ner/conll.js'
+import { findMentions } from '../src/extract/entities/find-mentions.js'
+import { conllDoc, readConll } from '../src/extract/entities/conll.js'
 
 // npm run bench:ner [-- FILE ROUNDS]: tokens per second through findMentions (the learned tagger
 // and its typing) over CoNLL++ dev by default, one core; documents are built before timing.

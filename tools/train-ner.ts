@@ -1,12 +1,12 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { HashedTrainer } from '../src/extract/attribution/weights.js'
-import { conllDoc, readConll, type ConllDoc } from '../src/extract/ner/conll.js'
-import { MAX_FEATURES, nerFeatures, nerView, type NerView } from '../src/extract/ner/features.js'
-import { LABELS, labelsOf, spansOf, type TokenSpan } from '../src/extract/ner/labels.js'
-import { NER_MODEL_FILE } from '../src/extract/ner/model.js'
-import { tagSentence, TRANSITION } from '../src/extract/ner/tagger.js'
+import { HashedTrainer } from '../src/extract/learning/weights.js'
+import { conllDoc, readConll, type ConllDoc } from '../src/extract/entities/conll.js'
+import { MAX_FEATURES, nerFeatures, nerView, type NerView } from '../src/extract/entities/ner-features.js'
+import { LABELS, labelsOf, spansOf, type TokenSpan } from '../src/extract/entities/ner-labels.js'
+import { NER_MODEL_FILE } from '../src/extract/entities/ner-model.js'
+import { tagSentence, TRANSITION } from '../src/extract/entities/ner-tagger.js'
 import { mulberry32, shuffled } from './random.js'
 
 // npm run train:ner [-- EPOCHS]: trains the BILOU structured perceptron on CoNLL++ train with a

@@ -2,5 +2,5 @@
 // (tools/, bench/) and the stage tests may reach inside.
 export { parseArticle, parseArticleStrict } from './pipeline.js'
 export { EXTRACTOR_VERSION } from './version.js'
-export { gazetteerKey } from './gazetteer.js'
-export { placeIdentifiers, type PlaceIdentifiers } from './place-ids.js'
+export { gazetteerKey } from './knowledge/gazetteer.js'
+export { placeIdentifiers, type PlaceIdentifiers } from './knowledge/place-ids.js'

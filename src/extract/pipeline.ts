@@ -1,13 +1,13 @@
 // The extraction pipeline: segment → sentences/tokens → entity mentions → quotes → entities and
 // speakers. Every stage is a pure function of the text and the earlier stages' output.
-import { linkDescriptors } from './descriptors.js'
-import { buildDoc } from './document.js'
-import { findMentions } from './entities.js'
-import { findQuotes } from './quotes.js'
-import type { RawQuote } from './quote-model.js'
-import { clusterMentions, toEntity, type Cluster } from './resolve.js'
-import { segment } from './segment.js'
-import { resolveSpeakers } from './speakers.js'
+import { linkDescriptors } from './entities/descriptors.js'
+import { buildDoc } from './text/document.js'
+import { findMentions } from './entities/find-mentions.js'
+import { findQuotes } from './quotes/find-quotes.js'
+import type { RawQuote } from './quotes/raw-quote.js'
+import { clusterMentions, toEntity, type Cluster } from './entities/clusters.js'
+import { segment } from './text/segment.js'
+import { resolveSpeakers } from './quotes/speakers.js'
 import type { ExtractedQuote, ParsedArticle, Span, TextSpan } from '../domain/extraction.js'
 
 const LEDE_FALLBACK_CHARS = 200

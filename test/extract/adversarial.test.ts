@@ -8,14 +8,14 @@
 import { isDeepStrictEqual } from 'node:util'
 import fc from 'fast-check'
 import t from 'tap'
-import { buildDoc } from '../../src/extract/document.js'
-import { findMentions } from '../../src/extract/entities.js'
+import { buildDoc } from '../../src/extract/text/document.js'
+import { findMentions } from '../../src/extract/entities/find-mentions.js'
 import { parseArticle, parseArticleStrict } from '../../src/extract/pipeline.js'
-import { findDirectQuotes } from '../../src/extract/quotes-direct.js'
-import { findReportedQuotes } from '../../src/extract/quotes-reported.js'
-import { clusterMentions } from '../../src/extract/resolve.js'
-import { segment } from '../../src/extract/segment.js'
-import { resolveSpeakers } from '../../src/extract/speakers.js'
+import { findDirectQuotes } from '../../src/extract/quotes/direct.js'
+import { findReportedQuotes } from '../../src/extract/quotes/reported.js'
+import { clusterMentions } from '../../src/extract/entities/clusters.js'
+import { segment } from '../../src/extract/text/segment.js'
+import { resolveSpeakers } from '../../src/extract/quotes/speakers.js'
 import type { ParsedArticle } from '../../src/domain/extraction.js'
 
 interface AnySpan { start: number, end: number, text?: string }
@@ -184,7 +184,7 @@ t.test('explicit adversarial inputs', async (t) => {
 
 t.test('regression inputs', async (t) => {
   // Inputs that once broke an invariant, kept verbatim.
-  // segment.ts runsOn: with CR-only line endings the "last line" of a block was the whole block (it
+  // text/segment.ts runsOn: with CR-only line endings the "last line" of a block was the whole block (it
   // looked for \n only), so a short line after a two-line block was glued onto it.
   const lines = ['a wrapped line that continues here', 'Russia in talks with Syria', 'a wrapped line that continues here', 'Russia in talks with Syria']
   const shape = (nl: string): string[] => parseArticleStrict(lines.join(nl)).paragraphs.map((p) => p.text.replace(/\r\n?/g, '\n'))
@@ -197,10 +197,10 @@ t.test('regression inputs', async (t) => {
 
 t.test('the rule-based stages stay linear on quote-dense paragraphs', async (t) => {
   // Each of these once took seconds at 100-200 kB and grew quadratically: a linear scan of all
-  // quoted regions per token (sentences.ts, quotes-direct.ts, quotes-reported.ts, quote-model.ts), of
-  // the whole mark stack per mark (quotemarks.ts), of all mentions or focus entries per quote
-  // (speakers.ts), of all tokens per mention (entities.ts), of the rest of the sentence per cue
-  // (quotes-reported.ts). The rule stages alone are timed: the learned tagger has its own (skipped) case below.
+  // quoted regions per token (text/sentences.ts, quotes/direct.ts, quotes/reported.ts, quotes/raw-quote.ts),
+  // of the whole mark stack per mark (text/quote-marks.ts), of all mentions or focus entries per quote
+  // (quotes/speakers.ts), of all tokens per mention (entities/find-mentions.ts), of the rest of the sentence
+  // per cue (quotes/reported.ts). The rule stages alone are timed: the learned tagger has its own (skipped) case below.
   const units = ['"a" ', '“a b” ', "'ab' ", '“A. B.” ', '“Yes sir,” he said. ', 'Lavrov and Putin, ',
     'According to Lavrov, the talks, according to officials, ', 'Lavrov said he was fine. ', '“A, ” he said, "b, \'c, ‘d, « e, „f, ',
     'Foreign Minister Sergey Lavrov spoke. The minister said it was so. ']
@@ -229,7 +229,7 @@ t.test('a 1 MB paragraph of quote marks, commas and cue words parses in seconds'
 
 t.test('a 250 kB article of many short quoted paragraphs parses in seconds', async (t) => {
   // Thousands of quotes with sources: exercises the speaker and quote bookkeeping across paragraphs.
-  // 250 kB, not 1 MB: matching learned quotes against rule quotes (quotes.ts) is still quadratic
+  // 250 kB, not 1 MB: matching learned quotes against rule quotes (quotes/find-quotes.ts) is still quadratic
   // in the number of quotes (~15 s at 1 MB on a fast machine), which would make this flaky.
   const unit = '“We are keen, ” Lavrov said, “for it.\n\n“And more, ” he told reporters, urging the U.S. to act. Officials said so.\r\n'
   const text = unit.repeat(Math.ceil(250_000 / unit.length)).slice(0, 250_000)

@@ -1,0 +1,40 @@
+// The committed NER weights (models/ner.bin), loaded once on first use, and the recogniser the
+// pipeline calls: every sentence of a document tagged, its entities as token ranges.
+import type { Doc } from '../text/document.js'
+import { modelFile, readModelFile } from '../learning/model-file.js'
+import { SparseModel, type Scorer } from '../learning/weights.js'
+import { nerView } from './ner-features.js'
+import { spansOf, type NerType } from './ner-labels.js'
+import { tagSentence } from './ner-tagger.js'
+
+/** models/ner.bin at the project root. */
+export const NER_MODEL_FILE = modelFile('ner.bin')
+
+let loaded: Scorer | null | undefined
+
+/** The trained tagger, or null when the weights file is missing. */
+export function nerModel (): Scorer | null {
+  if (loaded === undefined) loaded = readModelFile(NER_MODEL_FILE, (buffer) => SparseModel.fromBuffer(buffer).model)
+  return loaded
+}
+
+export interface Recognised {
+  /** Index into doc.sentences. */
+  sentence: number
+  /** First token in the sentence. */
+  from: number
+  /** One past the last token. */
+  to: number
+  type: NerType
+}
+
+/** The entities the tagger finds in every sentence of `doc` (none without a model). */
+export function recognise (doc: Doc, model: Scorer | null = nerModel()): Recognised[] {
+  if (!model) return []
+  const view = nerView(doc.sentences.map((s) => s.tokens))
+  const found: Recognised[] = []
+  for (let s = 0; s < doc.sentences.length; s++) {
+    for (const span of spansOf(tagSentence(view, s, model))) found.push({ sentence: s, ...span })
+  }
+  return found
+}
