@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import { findMentions } from '../src/extract/entities/find-mentions.js'
 import { conllDoc, readConll } from '../src/extract/entities/conll.js'
-import type { EntityType } from '../src/domain/extraction.js'
+import type { EntityType } from '../src/domain/values.js'
 
 // npm run --silent predict:ner -- FILE.conll: runs the API's entity recogniser (findMentions) on
 // each document of a CoNLL-2003 file, rebuilt as text (tokens joined by spaces, one sentence a

@@ -2,8 +2,6 @@
 // verbatim text (JavaScript string indices), and text.slice(start, end) is what the span says.
 import type { EntityType, ParagraphKind, QuoteKind } from './values.js'
 
-export type { EntityType, ParagraphKind, QuoteKind }
-
 export interface Span {
   start: number
   end: number

@@ -6,7 +6,8 @@ import type { Mention } from './mention.js'
 import { gazetteerKey } from '../knowledge/gazetteer.js'
 import { entityId } from './entity-ids.js'
 import { isAcronym } from '../text/tokenizer.js'
-import type { EntityType, ExtractedEntity, TextSpan } from '../../domain/extraction.js'
+import type { ExtractedEntity, TextSpan } from '../../domain/extraction.js'
+import type { EntityType } from '../../domain/values.js'
 import { at } from '../util/at.js'
 
 export interface Cluster {

@@ -1,6 +1,6 @@
 // Stable, readable entity ids: the same referent gets the same id in every article, because the
 // id is derived only from the entity's type and canonical name.
-import type { EntityType } from '../../domain/extraction.js'
+import type { EntityType } from '../../domain/values.js'
 
 /** Lower-case, diacritics stripped, runs of anything but letters/digits as "-", no edge "-". */
 export function slugify (name: string): string {

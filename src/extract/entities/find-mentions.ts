@@ -14,7 +14,8 @@ import { learnedMentions } from './learned-mentions.js'
 import type { Mention } from './mention.js'
 import { splitTitle } from '../knowledge/titles.js'
 import { isAcronym, isCapitalized, isPartyState, isWord } from '../text/tokenizer.js'
-import type { EntityType, Sentence, Token } from '../../domain/extraction.js'
+import type { Sentence, Token } from '../../domain/extraction.js'
+import type { EntityType } from '../../domain/values.js'
 import { at } from '../util/at.js'
 
 const PARTICLE_PREFIX = /^(?:al|el|ad|as|ash|bin|ibn|abu)[-‐‑]\p{Lu}/u

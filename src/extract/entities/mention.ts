@@ -1,6 +1,7 @@
 // A named-entity mention, the entity stages' working form: what the rules (find-mentions.ts) and
 // the learned tagger (learned-mentions.ts) find, and what clusters.ts groups into entities.
-import type { EntityType, TextSpan } from '../../domain/extraction.js'
+import type { TextSpan } from '../../domain/extraction.js'
+import type { EntityType } from '../../domain/values.js'
 
 export interface Mention extends TextSpan {
   type: EntityType

@@ -2,7 +2,7 @@
 // abbreviations, demonyms and group names. Look-ups take a surface form and give the canonical name
 // and type, so "U.S.", "US" and "the United States" all become "United States".
 import { countries, continents } from 'countries-list'
-import type { EntityType } from '../../domain/extraction.js'
+import type { EntityType } from '../../domain/values.js'
 
 export interface GazetteerEntry {
   name: string

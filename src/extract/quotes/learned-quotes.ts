@@ -5,7 +5,8 @@ import { tagAttributions } from './attributions.js'
 import type { AttributionModels } from './attribution-model.js'
 import { TITLE_PARAGRAPH, type Doc } from '../text/document.js'
 import { textSpan, type RawQuote } from './raw-quote.js'
-import type { QuoteKind, Span } from '../../domain/extraction.js'
+import type { Span } from '../../domain/extraction.js'
+import type { QuoteKind } from '../../domain/values.js'
 
 const OPENING = /^["“„«‘'‚]/u
 const CLOSING = /["”»’']$/u

@@ -3,7 +3,8 @@
 import { regionAt, type Doc } from '../text/document.js'
 import { firstOpenAtOrAfter, outerRegions } from '../text/quote-marks.js'
 import type { Range } from './source-phrases.js'
-import type { QuoteKind, Span, TextSpan, Token } from '../../domain/extraction.js'
+import type { Span, TextSpan, Token } from '../../domain/extraction.js'
+import type { QuoteKind } from '../../domain/values.js'
 import { at } from '../util/at.js'
 
 /**
