@@ -8,7 +8,7 @@ import http, { type HttpOptions } from './plugins/http.js'
 import openapi from './plugins/openapi.js'
 import overload, { type OverloadOptions } from './plugins/overload.js'
 import security, { requestIdOf, withRedaction, withRequestId } from './plugins/security.js'
-import problems, { frameworkErrors } from './plugins/problems.js'
+import problems, { clientErrors, frameworkErrors } from './plugins/problems.js'
 import articleWriteRoutes from './routes/article-writes.js'
 import articleRoutes from './routes/articles.js'
 import bulkRoutes from './routes/bulk.js'
@@ -66,6 +66,8 @@ export function buildApp (options: AppOptions) {
     // a closing server's 503 comes from the overload plugin, as a problem
     return503OnClosing: false,
     frameworkErrors: withRequestId(frameworkErrors),
+    // what Node's HTTP parser rejects before any route (a URL past 16 KiB, a malformed line): a problem too
+    clientErrorHandler: clientErrors,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 256 }
   }).withTypeProvider<ZodTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)
