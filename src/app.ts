@@ -1,3 +1,4 @@
+import type { ServerOptions } from 'node:http'
 import Fastify, { type FastifyServerOptions } from 'fastify'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { Db } from './db/connection.js'
@@ -50,6 +51,8 @@ export interface AppOptions {
    * (npm run bench), and the handlers build their answers from the same types the schemas infer.
    */
   checkResponses?: boolean
+  /** Node's headersTimeout (a 408 past it) and how often it is checked (default 60 s, every 30 s): tests shorten them. */
+  serverTimeouts?: Pick<ServerOptions, 'headersTimeout' | 'connectionsCheckingInterval'>
 }
 
 /** JSON.stringify for every route: the unchecked serializer (checkResponses: false). */
@@ -68,6 +71,7 @@ export function buildApp (options: AppOptions) {
     frameworkErrors: withRequestId(frameworkErrors),
     // what Node's HTTP parser rejects before any route (a URL past 16 KiB, a malformed line): a problem too
     clientErrorHandler: clientErrors,
+    http: { ...options.serverTimeouts },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 256 }
   }).withTypeProvider<ZodTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)

@@ -102,6 +102,15 @@ t.test('what the HTTP parser refuses answers as a problem on the raw socket, the
   }
 })
 
+t.test('a request whose headers do not arrive in time answers 408', async (t) => {
+  const { port } = await listening(t, { serverTimeouts: { headersTimeout: 300, connectionsCheckingInterval: 50 } })
+  const started = Date.now()
+  const answer = await exchange(port, 'GET /articles HTTP/1.1\r\nHost: x\r\n')
+  const body = isProblem(t, answer, 408, 'headers never finished')
+  t.match(body.detail, /not received in time/)
+  t.ok(Date.now() - started < 3000, `answered after ${Date.now() - started} ms`)
+})
+
 t.test('client errors are logged at debug, by code and request id, never with the bytes sent', async (t) => {
   const lines: string[] = []
   const stream = new Writable({ write (chunk: Buffer, _encoding, done) { lines.push(...chunk.toString().split('\n').filter(Boolean)); done() } })
