@@ -71,7 +71,8 @@ export function buildApp (options: AppOptions) {
     frameworkErrors: withRequestId(frameworkErrors),
     // what Node's HTTP parser rejects before any route (a URL past 16 KiB, a malformed line): a problem too
     clientErrorHandler: clientErrors,
-    http: { ...options.serverTimeouts },
+    // an HTTP/1.1 request without Host gets a 400 problem from the problems plugin, not Node's empty 400
+    http: { requireHostHeader: false, ...options.serverTimeouts },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 256 }
   }).withTypeProvider<ZodTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import { STATUS_CODES, maxHeaderSize, type ServerResponse } from 'node:http'
+import { STATUS_CODES, maxHeaderSize, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
+import type { Duplex } from 'node:stream'
 import type { ConnectionError, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
@@ -122,20 +123,24 @@ const OURS = new Set(['HPE_JS_EXCEPTION', 'HPE_INTERNAL'])
 /** Helmet's headers, as every other answer carries them (security.ts works them out the same way). */
 const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.fromEntries(helmetHeaders())
 
-/** A whole HTTP/1.1 answer, bytes for a raw socket: a problem (no instance: the URL may be what was wrong). */
-export function rawProblem (status: number, detail: string, requestId: string, headers: Record<string, string> = {}): string {
+/** A problem answered below Fastify, its headers and body (no instance: the URL may be what was wrong). */
+function bareProblem (status: number, detail: string, requestId: string): { headers: Record<string, string>, body: string } {
   const body = JSON.stringify({ type: 'about:blank', title: STATUS_CODES[status] ?? 'Error', status, detail } satisfies Problem)
-  const fields = {
+  const headers = {
     ...SECURITY_HEADERS,
-    ...headers,
     'cache-control': 'no-store',
     'content-type': `${PROBLEM_CONTENT_TYPE}; charset=utf-8`,
     'content-length': String(Buffer.byteLength(body)),
     'x-request-id': requestId,
-    date: new Date().toUTCString(),
     connection: 'close'
   }
-  const head = Object.entries(fields).map(([name, value]) => `${name}: ${value}\r\n`).join('')
+  return { headers, body }
+}
+
+/** The same as a whole HTTP/1.1 answer, bytes for a raw socket. */
+export function rawProblem (status: number, detail: string, requestId: string): string {
+  const { headers, body } = bareProblem(status, detail, requestId)
+  const head = Object.entries({ ...headers, date: new Date().toUTCString() }).map(([name, value]) => `${name}: ${value}\r\n`).join('')
   return `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\n${head}\r\n${body}`
 }
 
@@ -169,6 +174,26 @@ async function problems (app: FastifyInstance): Promise<void> {
   })
   app.setNotFoundHandler((request, reply) => {
     return send(reply, problem(request, 404, `No route ${request.method} ${request.url.split('?')[0] ?? ''}`))
+  })
+  // What Node answers itself, below Fastify, with an empty body unless handled here:
+  // an HTTP/1.1 request without Host (app.ts turns Node's own 400 off, requireHostHeader: false, for this one)
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (request.headers.host !== undefined || request.raw.httpVersion !== '1.1') return done()
+    done(new HttpProblem(400, 'An HTTP/1.1 request must have a Host header', undefined, { ...SECURITY_HEADERS }))
+  })
+  // an Expect header other than 100-continue: 417
+  app.server.on('checkExpectation', (_request: IncomingMessage, response: ServerResponse) => {
+    const requestId = randomUUID()
+    app.log.debug({ code: 'EXPECTATION_FAILED', status: 417, requestId }, 'client error')
+    const { headers, body } = bareProblem(417, 'The server meets no expectation but 100-continue', requestId)
+    response.writeHead(417, headers).end(body)
+  })
+  // CONNECT (Node would close the connection without a word): this server is no proxy
+  app.server.on('connect', (_request: IncomingMessage, socket: Duplex) => {
+    const requestId = randomUUID()
+    app.log.debug({ code: 'CONNECT', status: 501, requestId }, 'client error')
+    if (socket.writable) socket.write(rawProblem(501, 'The server is not a proxy: it takes no CONNECT requests', requestId))
+    socket.destroy()
   })
 }
 

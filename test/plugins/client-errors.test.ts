@@ -51,15 +51,16 @@ function exchange (port: number, bytes: string, giveUpMs = 5000): Promise<RawAns
   })
 }
 
-/** The answer is a problem with this status, framed right, with the API's headers, and the connection closed. */
-function isProblem (t: Test, answer: RawAnswer, status: number, name: string) {
+/** The answer is a problem with this status (and instance, where Fastify routed it), framed right, with the API's headers, and the connection closed. */
+function isProblem (t: Test, answer: RawAnswer, status: number, name: string, instance?: string) {
   t.equal(answer.status, status, `${name}: ${status}`)
   t.match(answer.headers['content-type'], /^application\/problem\+json/, `${name}: problem+json`)
   t.equal(Number(answer.headers['content-length']), Buffer.byteLength(answer.body, 'latin1'), `${name}: Content-Length is the body's`)
   let body: Record<string, unknown> = {}
   try { body = JSON.parse(answer.body) as Record<string, unknown> } catch { t.fail(`${name}: the body is not JSON: ${JSON.stringify(answer.body)}`) }
   t.match(body, { type: 'about:blank', title: String, status, detail: String }, `${name}: a problem document`)
-  t.same(Object.keys(body).sort(), ['detail', 'status', 'title', 'type'], `${name}: no other member (no instance: the URL may be what was wrong)`)
+  if (instance === undefined) t.same(Object.keys(body).sort(), ['detail', 'status', 'title', 'type'], `${name}: no other member (no instance: the URL may be what was wrong)`)
+  else t.same(body, { type: 'about:blank', title: body.title, status, detail: body.detail, instance }, `${name}: the instance too, as routed problems have`)
   t.equal(answer.headers['x-content-type-options'], 'nosniff', `${name}: nosniff`)
   t.match(answer.headers['content-security-policy'], /default-src 'self'/, `${name}: the CSP`)
   t.equal(answer.headers['cache-control'], 'no-store', `${name}: not stored`)
@@ -100,6 +101,22 @@ t.test('what the HTTP parser refuses answers as a problem on the raw socket, the
     t.notOk(answer.head.includes(echo) || answer.body.includes(echo), `${name}: nothing sent is echoed`)
     t.notMatch(answer.body, /HPE_|Parse Error|node:|at .*\.[jt]s/, `${name}: no internals`)
   }
+})
+
+t.test('what Node answers itself without a body is a problem too: no Host, an Expect it cannot meet, CONNECT', async (t) => {
+  const { port } = await listening(t)
+  const noHost = await exchange(port, 'GET /articles HTTP/1.1\r\nConnection: close\r\n\r\n')
+  t.match(isProblem(t, noHost, 400, 'HTTP/1.1 without Host', '/articles'), { detail: /must have a Host header/ })
+  const old = await exchange(port, 'GET /health HTTP/1.0\r\n\r\n')
+  t.equal(old.status, 200, 'HTTP/1.0 needs no Host')
+  const expect = await exchange(port, 'GET /articles HTTP/1.1\r\nHost: x\r\nExpect: the-moon\r\n\r\n')
+  t.match(isProblem(t, expect, 417, 'Expect: the-moon'), { detail: /100-continue/ })
+  t.notOk(expect.body.includes('the-moon'), 'the expectation is not echoed')
+  const proceed = await exchange(port, 'GET /health HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n')
+  t.match(proceed.head, /^HTTP\/1\.1 100 Continue/, 'Expect: 100-continue still works')
+  const connect = await exchange(port, 'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n')
+  t.match(isProblem(t, connect, 501, 'CONNECT'), { detail: /not a proxy/ })
+  t.notOk(connect.body.includes('example.com'), 'the target is not echoed')
 })
 
 t.test('a request whose headers do not arrive in time answers 408', async (t) => {
