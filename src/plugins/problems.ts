@@ -138,7 +138,7 @@ function bareProblem (status: number, detail: string, requestId: string): { head
 }
 
 /** The same as a whole HTTP/1.1 answer, bytes for a raw socket. */
-export function rawProblem (status: number, detail: string, requestId: string): string {
+function rawProblem (status: number, detail: string, requestId: string): string {
   const { headers, body } = bareProblem(status, detail, requestId)
   const head = Object.entries({ ...headers, date: new Date().toUTCString() }).map(([name, value]) => `${name}: ${value}\r\n`).join('')
   return `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\n${head}\r\n${body}`
