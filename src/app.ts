@@ -1,3 +1,4 @@
+import type { ServerOptions } from 'node:http'
 import Fastify, { type FastifyServerOptions } from 'fastify'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { Db } from './store/sqlite/connection.js'
@@ -8,7 +9,7 @@ import http, { type HttpOptions } from './http/plugins/web.js'
 import openapi from './http/plugins/swagger.js'
 import overload, { type OverloadOptions } from './http/plugins/overload.js'
 import security, { requestIdOf, withRedaction, withRequestId } from './http/plugins/security.js'
-import problems, { frameworkErrors } from './http/plugins/problems.js'
+import problems, { clientErrors, frameworkErrors } from './http/plugins/problems.js'
 import articleWriteRoutes from './http/routes/article-writes.js'
 import articleRoutes from './http/routes/articles.js'
 import bulkRoutes from './http/routes/bulk.js'
@@ -50,6 +51,8 @@ export interface AppOptions {
    * (npm run bench), and the handlers build their answers from the same types the schemas infer.
    */
   checkResponses?: boolean
+  /** Node's headersTimeout (a 408 past it) and how often it is checked (default 60 s, every 30 s): tests shorten them. */
+  serverTimeouts?: Pick<ServerOptions, 'headersTimeout' | 'connectionsCheckingInterval'>
 }
 
 /** JSON.stringify for every route: the unchecked serializer (checkResponses: false). */
@@ -66,6 +69,10 @@ export function buildApp (options: AppOptions) {
     // a closing server's 503 comes from the overload plugin, as a problem
     return503OnClosing: false,
     frameworkErrors: withRequestId(frameworkErrors),
+    // what Node's HTTP parser rejects before any route (a URL past 16 KiB, a malformed line): a problem too
+    clientErrorHandler: clientErrors,
+    // an HTTP/1.1 request without Host gets a 400 problem from the problems plugin, not Node's empty 400
+    http: { requireHostHeader: false, ...options.serverTimeouts },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 256 }
   }).withTypeProvider<ZodTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)
