@@ -37,7 +37,7 @@ app.get('/health', async () => ({ status: 'ok' }))
 app.get('/articles', async (request) => {
   const query = request.query as Query
   const q = one(query.q)
-  const page = repos.articleQueries.page({ q }, q === undefined ? 'newest' : 'relevance', limitOf(query), one(query.cursor))
+  const page = repos.lists.articles.page({ q }, q === undefined ? 'newest' : 'relevance', limitOf(query), one(query.cursor))
   return pageBody(request.url, page)
 })
 
@@ -50,13 +50,13 @@ app.get('/articles/:id/quotes', async (request, reply) => {
   const { id } = request.params as { id: string }
   if (!repos.articles.exists(id)) return reply.code(404).send(notFound)
   const query = request.query as Query
-  return pageBody(request.url, repos.quotes.list({ articleId: id, limit: limitOf(query), cursor: one(query.cursor) }))
+  return pageBody(request.url, repos.lists.quotes.page({ articleId: id }, 'newest', limitOf(query), one(query.cursor)))
 })
 
 app.get('/quotes', async (request) => {
   const query = request.query as Query
   const filters = { speaker: one(query.speaker), about: many(query.about), q: one(query.q) }
-  const page = repos.quoteQueries.page(filters, filters.q === undefined ? 'newest' : 'relevance', limitOf(query), one(query.cursor))
+  const page = repos.lists.quotes.page(filters, filters.q === undefined ? 'newest' : 'relevance', limitOf(query), one(query.cursor))
   return pageBody(request.url, page)
 })
 

@@ -3,3 +3,6 @@ export const DEFAULT_MAX_ARTICLE_BYTES = 1024 * 1024
 
 /** Items a streamed export reads per query: memory stays bounded whatever the result's size. */
 export const STREAM_CHUNK = 500
+
+/** Buckets per facet when a client asks for facets without facetSize. */
+export const DEFAULT_FACET_SIZE = 10

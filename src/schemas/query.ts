@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { DEFAULT_FACET_SIZE } from '../domain/limits.js'
 import { Links } from './common.js'
 
 // Query parameters shared by the searchable lists, and the envelope they answer.
@@ -57,7 +58,7 @@ export const Sort = z.enum(['newest', 'oldest', 'relevance']).optional()
 export const CountParam = z.enum(['true', 'false']).default('false').transform((value) => value === 'true')
   .describe('`true` adds `total`, the number of items in the whole filtered set (counted only when asked)')
 
-export const FacetSize = z.coerce.number().int().min(1).max(100).default(10)
+export const FacetSize = z.coerce.number().int().min(1).max(100).default(DEFAULT_FACET_SIZE)
   .describe('Buckets per facet, most frequent first (1 to 100)')
 
 export const FacetBucket = z.object({

@@ -6,7 +6,7 @@ import { ArticleEntity, ArticleEntityList } from '../../schemas/entities.js'
 import { listResponse } from '../../schemas/query.js'
 import { Quote, QuoteList } from '../../schemas/quotes.js'
 import { ARTICLE_CSV, ENTITY_CSV, QUOTE_CSV } from '../lists/csv-columns.js'
-import { answerList, answerSubList, sortOf } from '../lists/answer.js'
+import { answerList, sortOf } from '../lists/answer.js'
 import type { ArticleHit } from '../../domain/resources.js'
 
 const articleRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -23,21 +23,13 @@ const articleRoutes: FastifyPluginAsyncZod = async (app) => {
     }
   }, async (request, reply) => {
     const { limit, cursor, sort, count, facet, facetSize, fields, expand, ...filters } = request.query
-    const order = sortOf(sort, filters.q)
-    const queries = app.repos.articleQueries
-    const lists = {
-      page: (f: typeof filters, l: number, c: string | undefined) => queries.page(f, order, l, c),
-      walk: (f: typeof filters, c: string | undefined) => queries.walk(f, order, c),
-      count: (f: typeof filters) => queries.count(f),
-      facets: queries.facets.bind(queries),
-      csv: ARTICLE_CSV
-    }
-    const embed = (items: Partial<ArticleHit>[]) => expand === undefined ? items : items.map((item) => ({
-      ...item,
-      ...(expand.includes('quotes') && item.id ? { quotes: app.repos.quotes.list({ articleId: item.id, limit: EXPAND_LIMIT }).items } : {}),
-      ...(expand.includes('entities') && item.id ? { entities: app.repos.entities.listForArticle(item.id, { limit: EXPAND_LIMIT }).items } : {})
-    }))
-    return answerList(request, reply, lists, filters, { limit, cursor, count, facet, facetSize, fields }, embed)
+    const embedded = (articleId: string) => ({
+      ...(expand?.includes('quotes') === true ? { quotes: app.repos.lists.quotes.page({ articleId }, 'newest', EXPAND_LIMIT).items } : {}),
+      ...(expand?.includes('entities') === true ? { entities: app.repos.lists.articleEntities.page({ articleId }, 'document', EXPAND_LIMIT).items } : {})
+    })
+    const decorate = (items: Partial<ArticleHit>[]) => expand === undefined ? items : items.map((item) => item.id === undefined ? item : { ...item, ...embedded(item.id) })
+    const asked = { list: app.repos.lists.articles, filters, sort: sortOf(sort, filters.q), csv: ARTICLE_CSV, decorate }
+    return answerList(request, reply, asked, { limit, cursor, count, facet, facetSize, fields })
   })
 
   app.get('/articles/:id', {
@@ -66,7 +58,7 @@ const articleRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request, reply) => {
     const articleId = request.params.id
     if (!app.repos.articles.exists(articleId)) throw new NotFound('article', articleId)
-    return answerSubList(request, reply, (limit, cursor) => app.repos.quotes.list({ limit, cursor, articleId }), request.query, QUOTE_CSV)
+    return answerList(request, reply, { list: app.repos.lists.quotes, filters: { articleId }, sort: 'newest', csv: QUOTE_CSV }, request.query)
   })
 
   app.get('/articles/:id/entities', {
@@ -81,7 +73,7 @@ const articleRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request, reply) => {
     const { id } = request.params
     if (!app.repos.articles.exists(id)) throw new NotFound('article', id)
-    return answerSubList(request, reply, (limit, cursor) => app.repos.entities.listForArticle(id, { limit, cursor }), request.query, ENTITY_CSV)
+    return answerList(request, reply, { list: app.repos.lists.articleEntities, filters: { articleId: id }, sort: 'document', csv: ENTITY_CSV }, request.query)
   })
 }
 

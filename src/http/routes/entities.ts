@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { NotFound } from '../../domain/errors.js'
@@ -8,7 +8,7 @@ import { Entity, EntityListItem, EntityListQuery, EntityParams, EntitySearchList
 import { listResponse } from '../../schemas/query.js'
 import { Quote, QuoteList } from '../../schemas/quotes.js'
 import { ARTICLE_CSV, ENTITY_CSV, QUOTE_CSV, RELATED_CSV } from '../lists/csv-columns.js'
-import { answerList, answerSubList } from '../lists/answer.js'
+import { answerList } from '../lists/answer.js'
 
 // An id merged into another answers 308 to the same route under the new id (query kept).
 const merged = z.null().describe('The entity was merged into another (stored under a surname or short form alone, then under its full name): ' +
@@ -16,18 +16,6 @@ const merged = z.null().describe('The entity was merged into another (stored und
 const mergedHeaders = { 308: { Location: z.string().describe('This route under the entity\'s current id, e.g. /entities/person-sergey-lavrov') } }
 
 const entityRoutes: FastifyPluginAsyncZod = async (app) => {
-  /**
-   * null when the entity exists; a 308 to its current id when it was merged into another; else a 404.
-   * `route` is the part of the path after the id ('', '/quotes', ...).
-   */
-  const redirectIfMerged = (request: FastifyRequest, reply: FastifyReply, id: string, route: string): FastifyReply | null => {
-    if (app.repos.entities.exists(id)) return null
-    const into = app.repos.entities.mergedInto(id)
-    if (into === null) throw new NotFound('entity', id)
-    const query = request.url.indexOf('?')
-    return reply.redirect(`/entities/${encodeURIComponent(into)}${route}${query < 0 ? '' : request.url.slice(query)}`, 308)
-  }
-
   app.get('/entities', {
     schema: {
       operationId: 'listEntities',
@@ -41,17 +29,31 @@ const entityRoutes: FastifyPluginAsyncZod = async (app) => {
     }
   }, async (request, reply) => {
     const { limit, cursor, sort, count, facet, facetSize, fields, ...filters } = request.query
-    const queries = app.repos.entityQueries
-    const lists = {
-      page: (f: typeof filters, l: number, c: string | undefined) => queries.page(f, sort, l, c),
-      walk: (f: typeof filters, c: string | undefined) => queries.walk(f, sort, c),
-      count: queries.count.bind(queries),
-      facets: queries.facets.bind(queries),
-      csv: ENTITY_CSV
-    }
-    return answerList(request, reply, lists, filters, { limit, cursor, count, facet, facetSize, fields })
+    const asked = { list: app.repos.lists.entities, filters, sort, csv: ENTITY_CSV }
+    return answerList(request, reply, asked, { limit, cursor, count, facet, facetSize, fields })
   })
 
+  // The routes under one entity share a scope whose hook answers for an id that is not an entity's:
+  // a 308 to the same route under the id it was merged into, else a 404. Written once, here.
+  app.register(async (one) => {
+    one.addHook('preHandler', async (request, reply) => {
+      const { id } = request.params as { id: string }
+      if (app.repos.entities.exists(id)) return
+      const into = app.repos.entities.mergedInto(id)
+      if (into === null) throw new NotFound('entity', id)
+      return reply.redirect(locationUnder(request, into), 308)
+    })
+    await one.register(oneEntityRoutes)
+  })
+}
+
+/** This request's route under another entity id, its query kept. */
+function locationUnder (request: FastifyRequest, id: string): string {
+  const query = request.url.indexOf('?')
+  return `${request.routeOptions.url?.replace(':id', encodeURIComponent(id)) ?? '/entities'}${query < 0 ? '' : request.url.slice(query)}`
+}
+
+const oneEntityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/entities/:id', {
     schema: {
       operationId: 'getEntity',
@@ -63,9 +65,10 @@ const entityRoutes: FastifyPluginAsyncZod = async (app) => {
       responseHeaders: mergedHeaders,
       response: { 200: jsonResponse(Entity, 'The entity'), 308: merged, 400: badRequest, 404: notFoundResponse, 500: serverError }
     }
-  }, async (request, reply) => {
+  }, async (request) => {
     const entity = app.repos.entities.get(request.params.id)
-    return entity ?? redirectIfMerged(request, reply, request.params.id, '')
+    if (!entity) throw new NotFound('entity', request.params.id)
+    return entity
   })
 
   app.get('/entities/:id/quotes', {
@@ -79,10 +82,8 @@ const entityRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: listResponse(QuoteList, Quote, "A page of the entity's quotes"), 308: merged, 400: badRequest, 404: notFoundResponse, 500: serverError }
     }
   }, async (request, reply) => {
-    const { id } = request.params
-    const redirect = redirectIfMerged(request, reply, id, '/quotes')
-    if (redirect) return redirect
-    return answerSubList(request, reply, (limit, cursor) => app.repos.quotes.list({ limit, cursor, speaker: id }), request.query, QUOTE_CSV)
+    const asked = { list: app.repos.lists.quotes, filters: { speaker: request.params.id }, sort: 'newest' as const, csv: QUOTE_CSV }
+    return answerList(request, reply, asked, request.query)
   })
 
   app.get('/entities/:id/articles', {
@@ -96,10 +97,8 @@ const entityRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: listResponse(ArticleList, ArticleSummary, 'A page of articles that mention the entity'), 308: merged, 400: badRequest, 404: notFoundResponse, 500: serverError }
     }
   }, async (request, reply) => {
-    const { id } = request.params
-    const redirect = redirectIfMerged(request, reply, id, '/articles')
-    if (redirect) return redirect
-    return answerSubList(request, reply, (limit, cursor) => app.repos.articles.list({ limit, cursor, entity: id }), request.query, ARTICLE_CSV)
+    const asked = { list: app.repos.lists.articles, filters: { entity: [request.params.id] }, sort: 'newest' as const, csv: ARTICLE_CSV }
+    return answerList(request, reply, asked, request.query)
   })
 
   app.get('/entities/:id/related', {
@@ -115,11 +114,9 @@ const entityRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: listResponse(RelatedEntityList, RelatedEntity, 'A page of related entities'), 308: merged, 400: badRequest, 404: notFoundResponse, 500: serverError }
     }
   }, async (request, reply) => {
-    const { id } = request.params
-    const redirect = redirectIfMerged(request, reply, id, '/related')
-    if (redirect) return redirect
     const { type, ...page } = request.query
-    return answerSubList(request, reply, (limit, cursor) => app.repos.relatedEntities.list(id, { limit, cursor, type }), page, RELATED_CSV)
+    const asked = { list: app.repos.lists.relatedEntities, filters: { id: request.params.id, type }, sort: 'shared' as const, csv: RELATED_CSV }
+    return answerList(request, reply, asked, page)
   })
 }
 

@@ -20,16 +20,8 @@ const quoteRoutes: FastifyPluginAsyncZod = async (app) => {
     }
   }, async (request, reply) => {
     const { limit, cursor, sort, count, facet, facetSize, fields, ...filters } = request.query
-    const order = sortOf(sort, filters.q)
-    const queries = app.repos.quoteQueries
-    const lists = {
-      page: (f: typeof filters, l: number, c: string | undefined) => queries.page(f, order, l, c),
-      walk: (f: typeof filters, c: string | undefined) => queries.walk(f, order, c),
-      count: (f: typeof filters) => queries.count(f),
-      facets: queries.facets.bind(queries),
-      csv: QUOTE_CSV
-    }
-    return answerList(request, reply, lists, filters, { limit, cursor, count, facet, facetSize, fields })
+    const asked = { list: app.repos.lists.quotes, filters, sort: sortOf(sort, filters.q), csv: QUOTE_CSV }
+    return answerList(request, reply, asked, { limit, cursor, count, facet, facetSize, fields })
   })
 
   app.get('/quotes/:id', {

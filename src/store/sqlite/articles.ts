@@ -1,7 +1,6 @@
 import type { Statement } from 'better-sqlite3'
 import type { Db } from './connection.js'
-import { decodeCursor, toPage } from './cursor.js'
-import type { Article, ArticleSummary, Page } from '../../domain/resources.js'
+import type { Article, ArticleSummary } from '../../domain/resources.js'
 
 /** An `articles` row as the summary queries select it. */
 export interface ArticleRow {
@@ -32,14 +31,9 @@ interface ParagraphRow {
   end: number
 }
 
-const SUMMARY_COLUMNS = `a.id, a.title, a.dateline, a.published_at, a.publisher, a.url, a.language, a.lede,
+/** The columns an ArticleRow holds. */
+export const ARTICLE_COLUMNS = `a.id, a.title, a.dateline, a.published_at, a.publisher, a.url, a.language, a.lede,
   a.quote_count, a.entity_count, a.extractor_version, a.created_at, a.sort_at`
-
-export interface ArticleListOptions {
-  limit: number
-  cursor?: string | undefined
-  entity?: string | undefined
-}
 
 export function toSummary (row: ArticleRow): ArticleSummary {
   return {
@@ -58,32 +52,18 @@ export function toSummary (row: ArticleRow): ArticleSummary {
   }
 }
 
-const CURSOR_SHAPE = ['s', 's'] as const
-
-/** Reads articles: newest first (publication time, else ingestion time), paged by keyset. */
+/** Reads one article with its paragraphs, and what re-extraction needs (lists: article-list.ts). */
 export class ArticleRepository {
   readonly #byId: Statement<[string], FullArticleRow>
   readonly #paragraphs: Statement<[string], ParagraphRow>
-  readonly #first: Statement<[number], ArticleRow>
-  readonly #after: Statement<[string, string, number], ArticleRow>
-  readonly #firstWithEntity: Statement<[string, number], ArticleRow>
-  readonly #afterWithEntity: Statement<[string, string, string, number], ArticleRow>
   readonly #exists: Statement<[string], { id: string }>
   readonly #any: Statement<[], { id: string }>
   readonly #versions: Statement<[], { version: string, count: number }>
   readonly #toReparse: Statement<[string, string, number], { id: string, text: string }>
 
   constructor (db: Db) {
-    this.#byId = db.prepare(`SELECT ${SUMMARY_COLUMNS}, a.text FROM articles a WHERE a.id = ?`)
+    this.#byId = db.prepare(`SELECT ${ARTICLE_COLUMNS}, a.text FROM articles a WHERE a.id = ?`)
     this.#paragraphs = db.prepare('SELECT idx, kind, text, start, "end" FROM paragraphs WHERE article_id = ? ORDER BY idx')
-    this.#first = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a ORDER BY a.sort_at DESC, a.id DESC LIMIT ?`)
-    this.#after = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a
-      WHERE (a.sort_at, a.id) < (?, ?) ORDER BY a.sort_at DESC, a.id DESC LIMIT ?`)
-    const byEntity = `SELECT ${SUMMARY_COLUMNS} FROM article_entities ae JOIN articles a ON a.id = ae.article_id
-      WHERE ae.entity_id = ?`
-    const entityOrder = 'ORDER BY ae.sort_at DESC, ae.article_id DESC LIMIT ?'
-    this.#firstWithEntity = db.prepare(`${byEntity} ${entityOrder}`)
-    this.#afterWithEntity = db.prepare(`${byEntity} AND (ae.sort_at, ae.article_id) < (?, ?) ${entityOrder}`)
     this.#exists = db.prepare('SELECT id FROM articles WHERE id = ?')
     this.#any = db.prepare('SELECT id FROM articles LIMIT 1')
     this.#versions = db.prepare(`SELECT extractor_version AS version, count(*) AS count FROM articles
@@ -115,13 +95,5 @@ export class ArticleRepository {
   /** The next `limit` articles (id and text) parsed by `version`, in id order after `afterId`. */
   parsedBy (version: string, afterId: string, limit: number): { id: string, text: string }[] {
     return this.#toReparse.all(version, afterId, limit)
-  }
-
-  list ({ limit, cursor, entity }: ArticleListOptions): Page<ArticleSummary> {
-    const after = cursor === undefined ? null : decodeCursor(cursor, CURSOR_SHAPE) as [string, string]
-    const rows = entity === undefined
-      ? (after ? this.#after.all(...after, limit + 1) : this.#first.all(limit + 1))
-      : (after ? this.#afterWithEntity.all(entity, ...after, limit + 1) : this.#firstWithEntity.all(entity, limit + 1))
-    return toPage(rows, limit, toSummary, (row) => [row.sort_at, row.id])
   }
 }

@@ -2,7 +2,6 @@
 // A page asks the index for the items after that key, never an OFFSET, so every item is seen once.
 
 import { InvalidCursor } from '../../domain/errors.js'
-import type { Page } from '../../domain/resources.js'
 
 export type CursorKey = (string | number)[]
 
@@ -28,13 +27,4 @@ export function decodeCursor (cursor: string, shape: CursorShape): CursorKey {
     key.every((value, i) => fitsShape(value, shape[i] ?? 's'))
   if (!fits) throw new InvalidCursor()
   return key as CursorKey
-}
-
-
-/** Turns `limit + 1` fetched rows into a page: the extra row only says that there is more. */
-export function toPage<Row, T> (rows: Row[], limit: number, map: (row: Row) => T, keyOf: (row: Row) => CursorKey): Page<T> {
-  const more = rows.length > limit
-  const kept = more ? rows.slice(0, limit) : rows
-  const last = kept.at(-1)
-  return { items: kept.map(map), next: more && last !== undefined ? encodeCursor(keyOf(last)) : null }
 }

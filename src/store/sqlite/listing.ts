@@ -22,6 +22,20 @@ export interface Ordering<Row> {
   after: string
   shape: CursorShape
   key: (row: Row) => CursorKey
+  /**
+   * Also take the bare key as a cursor: the lists under one resource (an article's quotes, an entity's
+   * articles) issued untagged cursors before they joined this engine, and a walk in progress across
+   * an upgrade should go on.
+   */
+  untagged?: true
+}
+
+/** A facet's SQL: see Lister.facet. */
+export interface FacetSql {
+  value: string
+  name?: string
+  from?: string
+  where?: string
 }
 
 
@@ -36,9 +50,7 @@ export class Lister {
   }
 
   #afterParams<Row> (ordering: Ordering<Row>, cursor: string): Record<string, unknown> {
-    const [tag, ...key] = decodeCursor(cursor, ['s', ...ordering.shape])
-    if (tag !== ordering.tag) throw new InvalidCursor()
-    return Object.fromEntries(key.map((value, i) => [`c${i}`, value]))
+    return Object.fromEntries(keyOf(ordering, cursor).map((value, i) => [`c${i}`, value]))
   }
 
   #rows<Row> (set: FilteredSet, columns: string, ordering: Ordering<Row>, limit: number, cursor: string | undefined): Row[] {
@@ -51,11 +63,12 @@ export class Lister {
   /** One page: `limit` rows after the cursor, and the cursor of the next page if there is one. */
   page<Row, Item> (set: FilteredSet, columns: string, ordering: Ordering<Row>, limit: number, cursor: string | undefined,
     map: (row: Row) => Item): Page<Item> {
+    // the extra row only says that there is more
     const rows = this.#rows(set, columns, ordering, limit + 1, cursor)
     const more = rows.length > limit
     const kept = more ? rows.slice(0, limit) : rows
     const last = kept.at(-1)
-    return { items: kept.map(map), next: more && last ? encodeCursor([ordering.tag, ...ordering.key(last)]) : null }
+    return { items: kept.map(map), next: more && last ? cursorAfter(ordering, last) : null }
   }
 
   /**
@@ -77,7 +90,7 @@ export class Lister {
       for (const row of rows) yield map(row)
       const last = rows.at(-1)
       if (rows.length < STREAM_CHUNK || !last) return
-      after = encodeCursor([ordering.tag, ...ordering.key(last)])
+      after = cursorAfter(ordering, last)
     }
   }
 
@@ -92,7 +105,7 @@ export class Lister {
    * grouped by; `join`/`name` add an entity's name; `over` replaces the set's FROM when the value
    * lives in another table keyed by the set's ids.
    */
-  facet (set: FilteredSet, facet: { value: string, name?: string, from?: string, where?: string }, size: number): FacetBucket[] {
+  facet (set: FilteredSet, facet: FacetSql, size: number): FacetBucket[] {
     const from = facet.from ?? set.from
     const where = facet.where === undefined ? set.where : [facet.where]
     const sql = `SELECT ${facet.value} AS value, ${facet.name ?? 'NULL'} AS name, count(*) AS count
@@ -103,10 +116,20 @@ export class Lister {
     return rows.map((row) => ({ value: String(row.value), ...(row.name === null ? {} : { name: row.name }), count: row.count }))
   }
 
-  /** One row of a query built per request, over the same cache (for statistics and the like). */
-  all<Row> (sql: string, params: Record<string, unknown>): Row[] {
-    return this.#statements.get<Row>(sql).all(params)
+}
+
+const cursorAfter = <Row>(ordering: Ordering<Row>, row: Row): string => encodeCursor([ordering.tag, ...ordering.key(row)])
+
+/** The key a cursor carries, if the cursor is one this ordering issued; else InvalidCursor. */
+function keyOf<Row> (ordering: Ordering<Row>, cursor: string): CursorKey {
+  if (ordering.untagged) {
+    try {
+      return decodeCursor(cursor, ordering.shape)
+    } catch { /* not a bare key: a tagged one, below */ }
   }
+  const [tag, ...key] = decodeCursor(cursor, ['s', ...ordering.shape])
+  if (tag !== ordering.tag) throw new InvalidCursor()
+  return key
 }
 
 /** The SQL of a filtered set's ids, for facets over a table keyed by them. */

@@ -1,28 +1,49 @@
-import { ArticleQueries } from './article-query.js'
+import { articleEntityList } from './article-entity-list.js'
+import { articleList } from './article-list.js'
 import { ArticleWriter } from './article-writer.js'
 import { ArticleRepository } from './articles.js'
 import type { Db } from './connection.js'
 import { EntityRepository } from './entities.js'
-import { EntityQueries } from './entity-query.js'
+import { entityList } from './entity-list.js'
+import { FtsValidator } from './fts-query.js'
 import { IdempotencyKeyRepository } from './idempotency-keys.js'
-import { QuoteQueries } from './quote-query.js'
+import { Lister } from './listing.js'
+import { quoteList } from './quote-list.js'
 import { QuoteRepository } from './quotes.js'
-import { RelatedEntityRepository } from './related-entities.js'
+import { relatedEntityList } from './related-entities.js'
 import { StatsRepository } from './stats.js'
+
+/** Every list, one engine (keyset pages, streamed walks, totals, facets) over one statement cache. */
+export interface Lists {
+  articles: ReturnType<typeof articleList>
+  quotes: ReturnType<typeof quoteList>
+  entities: ReturnType<typeof entityList>
+  /** An article's entities in document order, with their mentions there. */
+  articleEntities: ReturnType<typeof articleEntityList>
+  /** The entities that co-occur with one, with the articles that show it. */
+  relatedEntities: ReturnType<typeof relatedEntityList>
+}
 
 export interface Repositories {
   articles: ArticleRepository
   quotes: QuoteRepository
   entities: EntityRepository
-  /** The entities that co-occur with one, with the articles that show it. */
-  relatedEntities: RelatedEntityRepository
+  lists: Lists
   writer: ArticleWriter
   idempotencyKeys: IdempotencyKeyRepository
-  /** The searchable lists: filters, search, orders, totals, facets and streamed walks. */
-  articleQueries: ArticleQueries
-  quoteQueries: QuoteQueries
-  entityQueries: EntityQueries
   stats: StatsRepository
+}
+
+function createLists (db: Db): Lists {
+  const lister = new Lister(db)
+  const fts = new FtsValidator(db, ['articles_fts', 'quotes_fts'])
+  return {
+    articles: articleList(lister, fts),
+    quotes: quoteList(lister, fts),
+    entities: entityList(lister),
+    articleEntities: articleEntityList(lister),
+    relatedEntities: relatedEntityList(lister)
+  }
 }
 
 /** Every repository over one connection; each prepares its statements once, here. */
@@ -31,12 +52,9 @@ export function createRepositories (db: Db): Repositories {
     articles: new ArticleRepository(db),
     quotes: new QuoteRepository(db),
     entities: new EntityRepository(db),
-    relatedEntities: new RelatedEntityRepository(db),
+    lists: createLists(db),
     writer: new ArticleWriter(db),
     idempotencyKeys: new IdempotencyKeyRepository(db),
-    articleQueries: new ArticleQueries(db),
-    quoteQueries: new QuoteQueries(db),
-    entityQueries: new EntityQueries(db),
     stats: new StatsRepository(db)
   }
 }

@@ -14,7 +14,7 @@ function fresh (t: Test) {
 }
 
 t.test('saving an article stores it whole, and the same text again changes nothing', async (t) => {
-  const { writer, articles, quotes, entities } = fresh(t)
+  const { writer, articles, quotes, entities, lists } = fresh(t)
   const text = quotedText(1)
   const first = writer.save(text, { publisher: 'Example' }, parsedArticle(text), 'v1')
   t.same(first, { id: articleIdOf(text), outcome: 'created' })
@@ -27,7 +27,7 @@ t.test('saving an article stores it whole, and the same text again changes nothi
   t.equal(article?.entityCount, 1)
   t.same(article?.paragraphs, [{ index: 0, kind: 'paragraph', text, start: 0, end: text.length }])
 
-  const quote = quotes.list({ limit: 10, articleId: first.id }).items[0]
+  const quote = lists.quotes.page({ articleId: first.id }, 'newest', 10).items[0]
   t.equal(quote?.speaker?.name, 'Ada Lovelace')
   t.equal(quote && quotes.get(quote.id)?.text, quote?.text)
   t.match(entities.get('person-ada-lovelace'), { articleCount: 1, mentionCount: 1, quoteCount: 1, titles: ['Countess'] })
@@ -66,7 +66,7 @@ t.test('a missing row reads as null', async (t) => {
 })
 
 t.test('keyset pages walk every article exactly once, newest first, also while articles are added', async (t) => {
-  const { writer, articles } = fresh(t)
+  const { writer, articles, lists } = fresh(t)
   const ids: string[] = []
   for (let i = 0; i < 25; i++) {
     const text = quotedText(100 + i)
@@ -76,7 +76,7 @@ t.test('keyset pages walk every article exactly once, newest first, also while a
   let cursor: string | undefined
   let pages = 0
   do {
-    const page = articles.list({ limit: 4, cursor })
+    const page = lists.articles.page({}, 'newest', 4, cursor)
     seen.push(...page.items.map((a) => a.id))
     cursor = page.next ?? undefined
     if (pages++ === 1) writer.save('A late article, published long ago.', { publishedAt: '2020-01-01T00:00:00Z' }, parsedArticle('A late article, published long ago.'), 'v1')
@@ -88,28 +88,49 @@ t.test('keyset pages walk every article exactly once, newest first, also while a
 })
 
 t.test('quote and entity lists filter and page', async (t) => {
-  const { writer, quotes, entities, articles } = fresh(t)
+  const { writer, lists } = fresh(t)
   for (let i = 0; i < 7; i++) writer.save(quotedText(i), {}, parsedArticle(quotedText(i)), 'v1')
   const bySpeaker: string[] = []
-  for (let cursor: string | undefined, page; (page = quotes.list({ limit: 3, cursor, speaker: 'person-ada-lovelace' })); cursor = page.next) {
+  for (let cursor: string | undefined, page; (page = lists.quotes.page({ speaker: 'person-ada-lovelace' }, 'newest', 3, cursor)); cursor = page.next) {
     bySpeaker.push(...page.items.map((q) => q.id))
     if (!page.next) break
   }
   t.equal(new Set(bySpeaker).size, 7)
-  t.same(quotes.list({ limit: 10, kind: 'direct' }).items, [])
-  t.same(quotes.list({ limit: 10, speaker: 'person-nobody' }).items, [])
-  t.equal(entities.list({ limit: 10, type: 'person' }).items.length, 1)
-  t.same(entities.list({ limit: 10, type: 'location' }).items, [])
-  t.equal(articles.list({ limit: 100, entity: 'person-ada-lovelace' }).items.length, 7)
-  const first = articles.list({ limit: 1 }).items[0]
-  t.match(first && entities.listForArticle(first.id, { limit: 10 }).items, [{ id: 'person-ada-lovelace', mentions: [{ text: 'Ada Lovelace' }] }])
+  t.same(lists.quotes.page({ kind: 'direct' }, 'newest', 10).items, [])
+  t.same(lists.quotes.page({ speaker: 'person-nobody' }, 'newest', 10).items, [])
+  t.equal(lists.entities.page({ type: 'person' }, 'mentions', 10).items.length, 1)
+  t.same(lists.entities.page({ type: 'location' }, 'mentions', 10).items, [])
+  t.equal(lists.articles.page({ entity: ['person-ada-lovelace'] }, 'newest', 100).items.length, 7)
+  const first = lists.articles.page({}, 'newest', 1).items[0]
+  t.match(first && lists.articleEntities.page({ articleId: first.id }, 'document', 10).items, [{ id: 'person-ada-lovelace', mentions: [{ text: 'Ada Lovelace' }] }])
 })
 
 t.test('a cursor that is not one a list issued is rejected', async (t) => {
-  const { quotes, articles, entities } = fresh(t)
-  t.throws(() => quotes.list({ limit: 5, cursor: 'garbage' }), InvalidCursor)
-  t.throws(() => articles.list({ limit: 5, cursor: Buffer.from('[1,2]').toString('base64url') }), InvalidCursor)
-  t.throws(() => entities.list({ limit: 5, cursor: Buffer.from('{"a":1}').toString('base64url') }), InvalidCursor)
+  const { lists } = fresh(t)
+  const cursorOf = (key: unknown) => Buffer.from(JSON.stringify(key)).toString('base64url')
+  t.throws(() => lists.quotes.page({}, 'newest', 5, 'garbage'), InvalidCursor)
+  t.throws(() => lists.articles.page({}, 'newest', 5, cursorOf([1, 2])), InvalidCursor)
+  t.throws(() => lists.entities.page({}, 'mentions', 5, cursorOf({ a: 1 })), InvalidCursor)
+  t.throws(() => lists.articles.page({}, 'oldest', 5, cursorOf(['newest', '2026-01-01', 'x'])), InvalidCursor, 'another order\'s cursor')
+  t.throws(() => lists.articles.page({}, 'oldest', 5, cursorOf(['2026-01-01', 'x'])), InvalidCursor, 'a bare key, where no untagged cursor was ever issued')
+})
+
+t.test('the untagged cursors the lists under one article or entity issued before they shared the engine still page', async (t) => {
+  const { writer, lists } = fresh(t)
+  for (let i = 0; i < 5; i++) writer.save(quotedText(i), { publishedAt: `2026-03-0${i + 1}T00:00:00Z` }, parsedArticle(quotedText(i)), 'v1')
+  // the cursor of a page, its order's tag taken off: what those lists issued
+  const untagged = (cursor: string | null) => {
+    const [, ...key] = JSON.parse(Buffer.from(cursor ?? '', 'base64url').toString()) as unknown[]
+    return Buffer.from(JSON.stringify(key)).toString('base64url')
+  }
+  const byEntity = { entity: ['person-ada-lovelace'] }
+  const articles = lists.articles.page(byEntity, 'newest', 5).items.map((a) => a.id)
+  const afterTwo = untagged(lists.articles.page(byEntity, 'newest', 2).next)
+  t.same(lists.articles.page(byEntity, 'newest', 5, afterTwo).items.map((a) => a.id), articles.slice(2), "an entity's articles")
+  const bySpeaker = { speaker: 'person-ada-lovelace' }
+  const quotes = lists.quotes.page(bySpeaker, 'newest', 5).items.map((q) => q.id)
+  const afterOne = untagged(lists.quotes.page(bySpeaker, 'newest', 1).next)
+  t.same(lists.quotes.page(bySpeaker, 'newest', 5, afterOne).items.map((q) => q.id), quotes.slice(1), "a speaker's quotes")
 })
 
 t.test('create stores a new text once and never rewrites a stored one; it parses only what is new', async (t) => {
