@@ -4,7 +4,8 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Db } from './store/sqlite/connection.js'
 import auth from './http/plugins/auth.js'
 import { DEFAULT_MAX_ARTICLE_BYTES } from './domain/limits.js'
-import database from './http/plugins/store.js'
+import store from './http/plugins/store.js'
+import submissions from './http/plugins/submissions.js'
 import http, { type HttpOptions } from './http/plugins/web.js'
 import openapi from './http/plugins/swagger.js'
 import overload, { type OverloadOptions } from './http/plugins/overload.js'
@@ -82,11 +83,12 @@ export function buildApp (options: AppOptions) {
   app.register(security)
   app.register(overload, { shed: options.overload ?? false })
   app.register(http, { corsOrigins: options.corsOrigins ?? true, rateLimit: options.rateLimit ?? false })
-  app.register(database, {
+  app.register(store, {
     database: options.database,
     migrate: options.migrate ?? true,
     seedDirectory: options.seedDirectory ?? null
   })
+  app.register(submissions)
   app.register(auth, { apiKeys: options.apiKeys ?? [] })
   app.register(openapi)
   app.register(healthRoutes)

@@ -146,3 +146,9 @@ export async function ingestPaths (paths: string[], db: Db, repos: Repositories,
 export function seedDatabase (db: Db, repos: Repositories, dir = SEED_DIR): Promise<IngestSummary> {
   return ingestPaths([dir], db, repos)
 }
+
+/** Seeds from `dir` when the schema is current and the store holds no article; null when it had to do nothing. */
+export async function seedIfEmpty (store: { db: Db, repos: Repositories, migrated: boolean }, dir: string): Promise<IngestSummary | null> {
+  if (!store.migrated || !store.repos.articles.isEmpty()) return null
+  return await seedDatabase(store.db, store.repos, dir)
+}
