@@ -1,0 +1,96 @@
+// The import rules of the layers (docs/architecture.md). `npm test` runs `npm run lint:imports`,
+// which fails on any break of them.
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-imports-nothing',
+      comment: 'src/domain/ holds the words every layer shares: it imports only itself (no layer, no package, no Node module).',
+      severity: 'error',
+      from: { path: '^src/domain/' },
+      to: { pathNot: '^src/domain/' }
+    },
+    {
+      name: 'extract-imports-only-extract-and-domain',
+      comment: 'The pipeline is pure: of the project it sees only itself and domain (data packages and node: built-ins aside).',
+      severity: 'error',
+      from: { path: '^src/extract/' },
+      to: { path: '^(src|tools|bench|test)/', pathNot: '^src/(extract|domain)/' }
+    },
+    {
+      name: 'extract-through-its-door',
+      comment: 'The rest of src/ uses the pipeline through src/extract/index.ts only.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/extract/' },
+      to: { path: '^src/extract/', pathNot: '^src/extract/index\\.ts$' }
+    },
+    {
+      name: 'store-knows-no-http-schemas-services',
+      comment: 'Storage answers in domain types and throws domain errors; HTTP, the contract and the use cases are above it.',
+      severity: 'error',
+      from: { path: '^src/store/' },
+      to: { path: '^src/(http|schemas|services)/' }
+    },
+    {
+      name: 'schemas-know-no-store-services',
+      comment: 'The contract is built from domain\'s lists, not from storage or use cases.',
+      severity: 'error',
+      from: { path: '^src/schemas/' },
+      to: { path: '^src/(store|services)/' }
+    },
+    {
+      name: 'services-know-no-http',
+      comment: 'What HTTP and the CLI both call cannot depend on HTTP.',
+      severity: 'error',
+      from: { path: '^src/services/' },
+      to: { path: '^src/http/' }
+    },
+    {
+      name: 'only-store-imports-the-driver',
+      comment: 'better-sqlite3 is the SQLite adapter\'s business alone.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/store/sqlite/' },
+      to: { path: 'node_modules/better-sqlite3/', dependencyTypesNot: ['type-only'] }
+    },
+    {
+      name: 'only-http-knows-fastify',
+      comment: 'HTTP is the only code that knows HTTP (app.ts and server.ts wire it).',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/(http/|app\\.ts$|server\\.ts$)' },
+      to: { path: 'node_modules/(fastify|@fastify/|fastify-)' }
+    },
+    {
+      name: 'src-imports-no-tools-bench-test',
+      comment: 'Research tools, the benchmark harness and tests are outside the service: dist/ holds none of them.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^(tools|bench|test)/' }
+    },
+    {
+      name: 'no-circular',
+      comment: 'No import cycles, anywhere.',
+      severity: 'error',
+      from: {},
+      to: { circular: true }
+    },
+    {
+      name: 'not-to-unresolvable',
+      comment: 'Every import resolves (a file moved without its importers fails here, before it fails at run time).',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true }
+    }
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules|api\\.generated\\.ts$' },
+    exclude: { path: '^(node_modules|dist)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.js', '.mjs', '.cjs', '.d.ts']
+    },
+    extraExtensionsToScan: []
+  }
+}
