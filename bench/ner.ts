@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { findMentions } from '../src/extract/entities/find-mentions.js'
-import { conllDoc, readConll } from '../src/extract/entities/conll.js'
+import { conllDoc, readConll } from '../tools/corpora/conll.js'
 
 // npm run bench:ner [-- FILE ROUNDS]: tokens per second through findMentions (the learned tagger
 // and its typing) over CoNLL++ dev by default, one core; documents are built before timing.

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import { findMentions } from '../src/extract/entities/find-mentions.js'
-import { conllDoc, readConll } from '../src/extract/entities/conll.js'
+import { conllDoc, readConll } from './corpora/conll.js'
 import type { EntityType } from '../src/domain/values.js'
 
 // npm run --silent predict:ner -- FILE.conll: runs the API's entity recogniser (findMentions) on

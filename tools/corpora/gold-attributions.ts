@@ -1,9 +1,9 @@
 // Gold attributions (PolNeAR's format) laid on the token view, for training: the cue label of
 // every token, and for each cue its source and content as token ranges.
-import type { Range } from './candidates.js'
-import { B, I, O, type CueRange } from './cue-tagger.js'
-import type { Roles } from './ranker.js'
-import type { TokenView } from './token-view.js'
+import type { Range } from '../../src/extract/quotes/candidates.js'
+import { B, I, O, type CueRange } from '../../src/extract/quotes/cue-tagger.js'
+import type { Roles } from '../../src/extract/quotes/ranker.js'
+import type { TokenView } from '../../src/extract/quotes/token-view.js'
 
 export interface GoldAttribution {
   content: { spans: [number, number][] }

@@ -2,9 +2,9 @@
 // documents) as documents of our own: each document's text is its sentences' tokens joined by
 // spaces, one sentence a line, and each line is a paragraph. The tagger then reads our tokenizer's
 // tokens and sentences, as it does in the API.
-import { buildDoc, type Doc } from '../text/document.js'
-import type { Paragraph } from '../../domain/extraction.js'
-import type { NerType } from './ner-labels.js'
+import { buildDoc, type Doc } from '../../src/extract/text/document.js'
+import type { Paragraph } from '../../src/domain/extraction.js'
+import type { NerType } from '../../src/extract/entities/ner-labels.js'
 
 export interface ConllToken { word: string, tag: string, start: number, end: number }
 
