@@ -67,6 +67,13 @@ module.exports = {
       to: { path: '^(tools|bench|test)/' }
     },
     {
+      name: 'src-uses-no-dev-dependencies',
+      comment: 'dist/ runs after `npm prune --omit=dev`: the service needs its production dependencies only.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { dependencyTypes: ['npm-dev'], dependencyTypesNot: ['type-only'] }
+    },
+    {
       name: 'no-circular',
       comment: 'No import cycles, anywhere.',
       severity: 'error',
