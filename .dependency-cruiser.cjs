@@ -60,6 +60,27 @@ module.exports = {
       to: { path: 'node_modules/(fastify|@fastify/|fastify-)' }
     },
     {
+      name: 'http-is-wired-by-app',
+      comment: 'Plugins and routes are registered by app.ts (cli/openapi.ts prints the document app.ts builds); no other layer reaches into http/.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/(http/|app\\.ts$|cli/)' },
+      to: { path: '^src/http/' }
+    },
+    {
+      name: 'config-is-read-by-entry-points',
+      comment: 'Only server.ts and the CLIs read the environment; every other layer receives its settings as arguments.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/(server\\.ts$|cli/|config\\.ts$)' },
+      to: { path: '^src/config\\.ts$' }
+    },
+    {
+      name: 'entry-points-are-imported-by-nobody',
+      comment: 'server.ts and src/cli/ start processes; nothing in src/ imports them (a CLI may share cli/ helpers).',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/cli/' },
+      to: { path: '^src/(server\\.ts$|cli/)' }
+    },
+    {
       name: 'src-imports-no-tools-bench-test',
       comment: 'Research tools, the benchmark harness and tests are outside the service: dist/ holds none of them.',
       severity: 'error',

@@ -25,7 +25,9 @@ const TREE: Record<string, string> = {
   'src/extract/index.ts': "export { stage } from './text/stage.js'\n",
   'src/extract/text/stage.ts': "import { db } from '../../store/sqlite/db.js'\nexport const stage = db\n",
   'src/store/sqlite/db.ts': "import Database from 'better-sqlite3'\nimport { x } from '../../http/plugin.js'\nexport const db = [Database, x]\n",
-  'src/schemas/article.ts': "import { db } from '../store/sqlite/db.js'\nexport const s = db\n",
+  'src/schemas/article.ts': "import { db } from '../store/sqlite/db.js'\nimport { x } from '../http/plugin.js'\nexport const s = [db, x]\n",
+  'src/config.ts': 'export const config = {}\n',
+  'src/server.ts': "import { config } from './config.js'\nimport { x } from './http/plugin.js'\nexport const server = [config, x]\n",
   'src/services/ingest.ts': [
     "import { x } from '../http/plugin.js'",
     "import { stage } from '../extract/text/stage.js'",
@@ -35,7 +37,9 @@ const TREE: Record<string, string> = {
     "import tap from 'tap'",
     "import { gone } from './missing.js'",
     "import { b } from './cycle-b.js'",
-    'export const a = [x, stage, Database, fastify, tool, tap, gone, b]',
+    "import { config } from '../config.js'",
+    "import { server } from '../server.js'",
+    'export const a = [x, stage, Database, fastify, tool, tap, gone, b, config, server]',
     ''
   ].join('\n'),
   'src/services/cycle-b.ts': "import { a } from './ingest.js'\nexport const b = () => a\n",
@@ -54,6 +58,9 @@ const EXPECTED = [
   'services-know-no-http src/services/ingest.ts → src/http/plugin.ts',
   'only-store-imports-the-driver src/services/ingest.ts → better-sqlite3',
   'only-http-knows-fastify src/services/ingest.ts → fastify',
+  'http-is-wired-by-app src/schemas/article.ts → src/http/plugin.ts',
+  'config-is-read-by-entry-points src/services/ingest.ts → src/config.ts',
+  'entry-points-are-imported-by-nobody src/services/ingest.ts → src/server.ts',
   'src-imports-no-tools-bench-test src/services/ingest.ts → tools/train.ts',
   'src-uses-no-dev-dependencies src/services/ingest.ts → tap',
   'no-circular src/services/cycle-b.ts → src/services/ingest.ts',
@@ -102,6 +109,7 @@ t.test('a tree that keeps the rules has no violation', async (t) => {
   fs.writeFileSync(path.join(dir, 'src/store/sqlite/db.ts'), "import Database from 'better-sqlite3'\nexport const db = Database\n")
   fs.writeFileSync(path.join(dir, 'src/schemas/article.ts'), "import { y } from '../domain/values.js'\nexport const s = y\n")
   fs.writeFileSync(path.join(dir, 'src/services/ingest.ts'), "import { stage } from '../extract/index.js'\nimport { db } from '../store/sqlite/db.js'\nexport const a = [stage, db]\n")
+  fs.writeFileSync(path.join(dir, 'src/server.ts'), "import { config } from './config.js'\nexport const server = config\n")
   fs.rmSync(path.join(dir, 'src/services/cycle-b.ts'))
   t.same(violationsIn(dir), [])
 })
