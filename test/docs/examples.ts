@@ -18,7 +18,8 @@
 //     `"…": "…"` (so `{"id": "<id>", "…": "…"}` is "an object with an id and more");
 //   - an array matches item by item; a last item `"…"` allows more items after those shown;
 //   - in `ndjson` and `csv` answers each shown line matches one real line (ndjson lines as JSON, as
-//     above; csv lines as patterns) and a last line `…` allows more lines;
+//     above; csv and text lines as patterns) and a last line `…` allows more lines;
+//   - an answer block holding only the status line (and headers) says the body is empty;
 //   - a shown header's value is a pattern too; headers not shown are not checked.
 // Blocks of a file run in order against one app per dataset, so a write is seen by the blocks after it.
 
@@ -181,6 +182,8 @@ export function mismatches (shown: unknown, real: unknown, path = '$'): string[]
 
 /** What differs between a shown answer body and the real one, by the answer's format. */
 export function bodyMismatches (format: AnswerFormat, shown: string, real: string): string[] {
+  // an answer shown without a body (a 204, a 304) has none
+  if (shown === '') return real === '' ? [] : [`shown no body, real ${show(real)}`]
   if (format === 'json') {
     let realValue: unknown
     try {
