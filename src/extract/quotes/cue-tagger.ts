@@ -1,6 +1,7 @@
 // Stage one of attribution: which words are the cue, the predicate that attributes something
-// ("said", "according to", "is calling for", "his support for")? A greedy left-to-right tagger
-// over each sentence, labels O / B(egin) / I(nside), each decision seeing the previous label.
+// ("said", "according to", "is calling for", "his support for")? A structured perceptron over each
+// sentence, labels O / B(egin) / I(nside), each label's features seeing the previous label, decoded
+// with Viterbi.
 import { hashString, mix, mix3 } from '../learning/feature-hash.js'
 import type { TokenView } from './token-view.js'
 import { HashedModel, type HashedTrainer, type Scorer } from '../learning/weights.js'
@@ -21,7 +22,6 @@ const START = hashString('<s>')
 const END = hashString('</s>')
 const at = (a: ArrayLike<number>, i: number, from: number, to: number): number => (i < from ? START : i >= to ? END : a[i] ?? 0)
 
-/** Writes the features of token i into `out`; returns how many. */
 /** Features of token i that do not depend on the previous label; returns how many. */
 function staticFeatures (v: TokenView, i: number, from: number, to: number, out: Uint32Array): number {
   const w = at(v.word, i, from, to)
