@@ -46,6 +46,13 @@ module.exports = {
       to: { path: '^src/http/' }
     },
     {
+      name: 'services-and-http-see-the-store-interface',
+      comment: 'Services and routes use the Store interface (src/store/store.ts); only the entry points and app.ts choose an adapter.',
+      severity: 'error',
+      from: { path: '^src/(http|services)/' },
+      to: { path: '^src/store/(sqlite|postgres)/' }
+    },
+    {
       name: 'only-store-imports-the-driver',
       comment: 'better-sqlite3 is the SQLite adapter\'s business alone.',
       severity: 'error',

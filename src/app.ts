@@ -2,6 +2,8 @@ import type { ServerOptions } from 'node:http'
 import Fastify, { type FastifyServerOptions } from 'fastify'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { Db } from './store/sqlite/connection.js'
+import { SqliteStore } from './store/sqlite/store.js'
+import type { Store } from './store/store.js'
 import auth from './http/plugins/auth.js'
 import { DEFAULT_MAX_ARTICLE_BYTES } from './domain/limits.js'
 import store from './http/plugins/store.js'
@@ -21,9 +23,14 @@ import quoteRoutes from './http/routes/quotes.js'
 import statsRoutes from './http/routes/stats.js'
 
 export interface AppOptions {
-  /** A SQLite file path (':memory:' for a throw-away database) or an open better-sqlite3 handle. */
-  database: string | Db
-  /** Apply pending migrations when the app starts (default true). */
+  /**
+   * The store the app reads and writes, which stays the caller's to close; or a SQLite file path
+   * (':memory:' for a throw-away database) or open better-sqlite3 handle, for a SQLite store the app
+   * opens and closes.
+   */
+  store?: Store
+  database?: string | Db
+  /** Apply pending migrations when the app opens its SQLite store (default true). */
   migrate?: boolean
   /** Seed from this folder when the database holds no article (default: never). */
   seedDirectory?: string | null
@@ -60,6 +67,13 @@ export interface AppOptions {
 const uncheckedSerializer = () => (data: unknown) => JSON.stringify(data)
 
 
+/** The store given, or a SQLite store the app opens (and so closes) on the database given. */
+function storeOf (options: AppOptions): { store: Store, closeWithApp: boolean } {
+  if (options.store) return { store: options.store, closeWithApp: false }
+  if (options.database === undefined) throw new Error('buildApp needs a store or a database')
+  return { store: new SqliteStore({ database: options.database, migrate: options.migrate ?? true }), closeWithApp: true }
+}
+
 /** Builds the service without listening: the server, the tests and the OpenAPI script all start here. */
 export function buildApp (options: AppOptions) {
   const app = Fastify({
@@ -83,11 +97,7 @@ export function buildApp (options: AppOptions) {
   app.register(security)
   app.register(overload, { shed: options.overload ?? false })
   app.register(http, { corsOrigins: options.corsOrigins ?? true, rateLimit: options.rateLimit ?? false })
-  app.register(store, {
-    database: options.database,
-    migrate: options.migrate ?? true,
-    seedDirectory: options.seedDirectory ?? null
-  })
+  app.register(store, { ...storeOf(options), seedDirectory: options.seedDirectory ?? null })
   app.register(submissions)
   app.register(auth, { apiKeys: options.apiKeys ?? [] })
   app.register(openapi)

@@ -2,11 +2,13 @@ import closeWithGrace from 'close-with-grace'
 import { buildApp } from './app.js'
 import { readConfig } from './config.js'
 import { SEED_DIR } from './services/ingest.js'
+import { openStore } from './store/open.js'
 
 // Reads the configuration, listens, and closes gracefully: in-flight requests finish, the database closes.
 const config = readConfig()
+const store = openStore(config)
 const app = buildApp({
-  database: config.DATABASE_PATH,
+  store,
   seedDirectory: SEED_DIR,
   apiKeys: config.API_KEYS,
   maxArticleBytes: config.MAX_ARTICLE_BYTES,
@@ -18,10 +20,13 @@ const app = buildApp({
   logger: { level: config.LOG_LEVEL }
 })
 
+if (store.applied.length) app.log.info({ migrations: store.applied.map((m) => `${m.version}_${m.name}`) }, 'migrations applied')
+
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   if (err) app.log.error({ err }, 'closing after an error')
   else app.log.info({ signal }, 'closing')
   await app.close()
+  await store.close()
 })
 
 try {

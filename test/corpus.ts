@@ -6,8 +6,10 @@ import { generateCorpus } from '../bench/generator.js'
 export { random, PEOPLE, PLACES, ORGANIZATIONS, DATELINES, PUBLISHERS, TOPICS, generateArticle, CORPUS_SIZE, generateCorpus } from '../bench/generator.js'
 
 /** Stores the corpus through the app's real submission path (pipeline, writer, triggers). */
-export function loadCorpus (app: App, articles = generateCorpus()): string[] {
-  return articles.map((article) => app.submissions.submit(article).id)
+export async function loadCorpus (app: App, articles = generateCorpus()): Promise<string[]> {
+  const ids: string[] = []
+  for (const article of articles) ids.push((await app.submissions.submit(article)).id)
+  return ids
 }
 
 /** A test app holding the generated corpus, built once for a whole test file and closed after it. */
@@ -15,7 +17,7 @@ export async function corpusApp (t: { teardown: (fn: () => unknown) => void }, o
   const app = buildApp({ database: ':memory:', ...options })
   t.teardown(() => app.close())
   await app.ready()
-  loadCorpus(app)
+  await loadCorpus(app)
   return app
 }
 

@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url'
 import type { Test } from 'tap'
 import { buildApp, type App, type AppOptions } from '../src/app.js'
 import type { ParsedArticle } from '../src/domain/extraction.js'
+import type { Db } from '../src/store/sqlite/connection.js'
+import { SqliteStore } from '../src/store/sqlite/store.js'
 
 export const SEED_DIR = fileURLToPath(new URL('../seed/', import.meta.url))
 
@@ -16,6 +18,12 @@ export async function testApp (t: Test, options: { seed?: boolean } & Omit<AppOp
   t.teardown(() => app.close())
   await app.ready()
   return app
+}
+
+/** The SQLite handle under a test app's store, for tests that check rows directly. */
+export function dbOf (app: App): Db {
+  if (!(app.store instanceof SqliteStore)) throw new Error('this test reads SQLite rows: its app needs a SQLite store')
+  return app.store.db
 }
 
 /** A parse made by hand, so repository and route tests do not depend on the pipeline's judgement. */

@@ -1,7 +1,5 @@
 import { readConfig } from '../config.js'
-import { openDatabase } from '../store/sqlite/connection.js'
-import { migrate } from '../store/sqlite/migrate.js'
-import { createRepositories } from '../store/sqlite/repositories.js'
+import { openStore } from '../store/open.js'
 import { countDocuments, expandPaths, ingestPaths } from '../services/ingest.js'
 import { progressBar } from './progress.js'
 
@@ -14,12 +12,11 @@ if (paths.length === 0) {
   process.exit(2)
 }
 const config = readConfig()
-const db = openDatabase(config.DATABASE_PATH)
+const store = openStore(config)
 try {
-  migrate(db)
   const bar = progressBar('ingest')
   bar.start(await countDocuments(expandPaths(paths).files), 0)
-  const summary = await ingestPaths(paths, db, createRepositories(db), {
+  const summary = await ingestPaths(paths, store, {
     maxArticleBytes: config.MAX_ARTICLE_BYTES,
     onProgress: (n) => bar.increment(n)
   })
@@ -28,5 +25,5 @@ try {
   console.log(`ingest: ${summary.created} created, ${summary.existing} existing, ${summary.failed} failed`)
   process.exitCode = summary.failed > 0 ? 1 : 0
 } finally {
-  db.close()
+  await store.close()
 }

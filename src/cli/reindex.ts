@@ -1,22 +1,17 @@
 import { readConfig } from '../config.js'
-import { openDatabase } from '../store/sqlite/connection.js'
-import { migrate } from '../store/sqlite/migrate.js'
-import { createRepositories } from '../store/sqlite/repositories.js'
+import { openStore } from '../store/open.js'
 import { EXTRACTOR_VERSION } from '../extract/index.js'
 import { reindex, staleVersions } from '../services/reindex.js'
 import { progressBar } from './progress.js'
 
 // npm run reindex: re-parses the articles of DATABASE_PATH whose extractor version is older than this
 // one's, in batches. Ctrl-C stops after the batch in progress; running it again goes on from there.
-const { DATABASE_PATH } = readConfig()
-const db = openDatabase(DATABASE_PATH)
+const store = openStore(readConfig())
 const stop = new AbortController()
 process.once('SIGINT', () => stop.abort())
 process.once('SIGTERM', () => stop.abort())
 try {
-  migrate(db)
-  const repos = createRepositories(db)
-  const stale = staleVersions(repos, EXTRACTOR_VERSION)
+  const stale = await staleVersions(store, EXTRACTOR_VERSION)
   const total = stale.reduce((sum, v) => sum + v.count, 0)
   if (total === 0) {
     console.log(`reindex: every article is parsed by extractor ${EXTRACTOR_VERSION}`)
@@ -25,7 +20,7 @@ try {
       `(${stale.map((v) => `${v.count} from ${v.version}`).join(', ')})`)
     const bar = progressBar('reindex')
     bar.start(total, 0)
-    const summary = await reindex(db, repos, { signal: stop.signal, onProgress: (n) => bar.increment(n) })
+    const summary = await reindex(store, { signal: stop.signal, onProgress: (n) => bar.increment(n) })
     bar.stop()
     console.log(summary.interrupted
       ? `reindex: interrupted after ${summary.reparsed}; ${summary.remaining} left: run npm run reindex again to go on`
@@ -33,5 +28,5 @@ try {
     if (summary.interrupted) process.exitCode = 130
   }
 } finally {
-  db.close()
+  await store.close()
 }

@@ -44,3 +44,13 @@ export interface TimelineFilters {
   from?: string | undefined
   to?: string | undefined
 }
+
+export interface ArticleEntityFilters {
+  articleId: string
+}
+
+export interface RelatedEntityFilters {
+  /** The entity whose company is listed. */
+  id: string
+  type?: EntityType | undefined
+}

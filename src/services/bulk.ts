@@ -1,9 +1,8 @@
 import { STATUS_CODES } from 'node:http'
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import type { z } from 'zod'
-import { articleIdOf } from '../store/sqlite/article-writer.js'
-import type { Db } from '../store/sqlite/connection.js'
-import type { Repositories } from '../store/sqlite/repositories.js'
+import { articleIdOf } from '../store/ids.js'
+import type { NewArticle as StoredArticle, Store } from '../store/store.js'
 import type { ParsedArticle } from '../domain/extraction.js'
 import type { Problem } from '../schemas/common.js'
 import { NewArticle, type BulkLineResult } from '../schemas/writes.js'
@@ -72,7 +71,7 @@ function invalidParamsOf (error: z.ZodError): Problems {
  * three batches and one line, whatever the stream's length: the source is pulled only as fast as
  * answers are consumed.
  */
-export async function * ingestStream (source: AsyncIterable<Buffer | string>, db: Db, repos: Repositories,
+export async function * ingestStream (source: AsyncIterable<Buffer | string>, store: Store,
   options: BulkOptions, parser: Parser = PIPELINE): AsyncGenerator<BulkLineResult> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE
   const instance = options.instance ?? 'bulk'
@@ -116,7 +115,7 @@ export async function * ingestStream (source: AsyncIterable<Buffer | string>, db
    */
   const startParse = async (item: Pending): Promise<void> => {
     const id = articleIdOf(item.input.text)
-    if (parsing.has(id) || repos.articles.exists(id)) return
+    if (parsing.has(id) || await store.articleExists(id)) return
     parsing.add(id)
     if (pool) {
       const done = pool.parse(item.input.text).then((parsed) => { item.parsed = parsed }, () => {})
@@ -128,28 +127,23 @@ export async function * ingestStream (source: AsyncIterable<Buffer | string>, db
     await nextTurn() // let other requests in between two parses
   }
 
-  const writeOne = (item: Pending): Outcome => {
-    const { id, outcome } = repos.writer.create(item.input.text, metadataOf(item.input),
-      () => item.parsed ?? parser.parse(item.input.text), parser.version)
-    return { line: item.line, status: outcome, id }
-  }
+  const toStore = (item: Pending): StoredArticle => ({
+    text: item.input.text,
+    metadata: metadataOf(item.input),
+    parse: () => item.parsed ?? parser.parse(item.input.text),
+    extractorVersion: parser.version
+  })
 
-  /** One transaction for the batch; if it fails, each line alone, so one bad write cannot sink the rest. */
-  const write = (batch: Pending[]): Map<number, Outcome> => {
-    const results = new Map<number, Outcome>()
-    try {
-      repos.writer.batch(() => { for (const item of batch) results.set(item.line, writeOne(item)) })
-    } catch {
-      results.clear()
-      for (const item of batch) {
-        try {
-          results.set(item.line, writeOne(item))
-        } catch {
-          results.set(item.line, lineProblem(item.line, instance, 500, 'could not be stored; it has been logged'))
-        }
-      }
-    }
-    return results
+  /** The batch in as few transactions as the store can; a line it could not store fails alone. */
+  const write = async (batch: Pending[]): Promise<Map<number, Outcome>> => {
+    const stored = await store.createArticles(batch.map(toStore))
+    return new Map(batch.map((item, i) => {
+      const result = stored[i]
+      const outcome: Outcome = result === undefined || result instanceof Error
+        ? lineProblem(item.line, instance, 500, 'could not be stored; it has been logged')
+        : { line: item.line, status: result.outcome, id: result.id }
+      return [item.line, outcome]
+    }))
   }
 
   // Lines are checked and their parses started as they arrive, up to two batches ahead of the writes.
@@ -172,7 +166,7 @@ export async function * ingestStream (source: AsyncIterable<Buffer | string>, db
     for (let group = await ahead.take(batchSize); group.length > 0; group = await ahead.take(batchSize)) {
       const batch = group.filter((item): item is Pending => 'input' in item)
       await Promise.all(batch.map((item) => item.parsing?.done))
-      const written = batch.length ? write(batch) : new Map<number, Outcome>()
+      const written = batch.length ? await write(batch) : new Map<number, Outcome>()
       for (const item of batch) if (item.parsing) parsing.delete(item.parsing.id)
       for (const answer of group) {
         yield count('input' in answer ? written.get(answer.line) ?? lineProblem(answer.line, instance, 500, 'was not written') : answer)

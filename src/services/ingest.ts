@@ -2,8 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
-import type { Db } from '../store/sqlite/connection.js'
-import type { Repositories } from '../store/sqlite/repositories.js'
+import type { Store } from '../store/store.js'
 import { DEFAULT_MAX_ARTICLE_BYTES } from '../domain/limits.js'
 import { NewArticle } from '../schemas/writes.js'
 import { ingestStream } from './bulk.js'
@@ -107,16 +106,16 @@ export interface IngestOptions {
  * Ingests .txt files (with NAME.json metadata beside them), .ndjson files and folders of them, the
  * way POST /articles and POST /articles/bulk do: a text already stored is left as it is ("existing").
  */
-export async function ingestPaths (paths: string[], db: Db, repos: Repositories, options: IngestOptions = {}): Promise<IngestSummary> {
+export async function ingestPaths (paths: string[], store: Store, options: IngestOptions = {}): Promise<IngestSummary> {
   const maxArticleBytes = options.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_BYTES
   const parser = options.parser ?? PIPELINE
-  const submissions = new ArticleSubmissions(db, repos, parser)
+  const submissions = new ArticleSubmissions(store, parser)
   const { files, failures } = expandPaths(paths)
   const summary: IngestSummary = { created: 0, existing: 0, failed: failures.length, failures }
   for (const file of files) {
     if (NDJSON.test(file)) {
       let seen = 0
-      const lines = ingestStream(fs.createReadStream(file), db, repos, { maxLineBytes: maxArticleBytes, instance: file }, parser)
+      const lines = ingestStream(fs.createReadStream(file), store, { maxLineBytes: maxArticleBytes, instance: file }, parser)
       for await (const result of lines) {
         if (result.status === 'done') {
           options.onProgress?.(result.lines - seen)
@@ -132,7 +131,7 @@ export async function ingestPaths (paths: string[], db: Db, repos: Repositories,
       continue
     }
     try {
-      summary[submissions.submit(readTextDocument(file, maxArticleBytes)).outcome]++
+      summary[(await submissions.submit(readTextDocument(file, maxArticleBytes))).outcome]++
     } catch (error) {
       summary.failed++
       summary.failures.push({ source: file, detail: error instanceof Error ? error.message : String(error) })
@@ -143,12 +142,13 @@ export async function ingestPaths (paths: string[], db: Db, repos: Repositories,
 }
 
 /** Ingests every document of the seed folder; running it twice changes nothing. */
-export function seedDatabase (db: Db, repos: Repositories, dir = SEED_DIR): Promise<IngestSummary> {
-  return ingestPaths([dir], db, repos)
+export function seedDatabase (store: Store, dir = SEED_DIR): Promise<IngestSummary> {
+  return ingestPaths([dir], store)
 }
 
 /** Seeds from `dir` when the schema is current and the store holds no article; null when it had to do nothing. */
-export async function seedIfEmpty (store: { db: Db, repos: Repositories, migrated: boolean }, dir: string): Promise<IngestSummary | null> {
-  if (!store.migrated || !store.repos.articles.isEmpty()) return null
-  return await seedDatabase(store.db, store.repos, dir)
+export async function seedIfEmpty (store: Store, dir: string): Promise<IngestSummary | null> {
+  const ready = await store.readiness()
+  if (ready.problem !== null || ready.pending > 0 || !await store.isEmpty()) return null
+  return await seedDatabase(store, dir)
 }

@@ -1,6 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises'
-import type { Db } from '../store/sqlite/connection.js'
-import type { Repositories } from '../store/sqlite/repositories.js'
+import type { Store } from '../store/store.js'
 import type { ParsedArticle } from '../domain/extraction.js'
 import { PIPELINE, type Parser } from './submissions.js'
 
@@ -18,8 +17,8 @@ export function compareVersions (a: string, b: string): number {
 }
 
 /** Articles parsed by an extractor older than `version`, per version, oldest first. */
-export function staleVersions (repos: Repositories, version: string): { version: string, count: number }[] {
-  return [...repos.articles.countByExtractorVersion()]
+export async function staleVersions (store: Store, version: string): Promise<{ version: string, count: number }[]> {
+  return [...await store.countByExtractorVersion()]
     .filter(([v]) => compareVersions(v, version) < 0)
     .sort(([a], [b]) => compareVersions(a, b))
     .map(([v, count]) => ({ version: v, count }))
@@ -50,27 +49,25 @@ export const DEFAULT_REINDEX_BATCH = 50
  * stay. Progress is the data itself (each article records its version), so an interrupted run, even
  * a killed one, resumes where it stopped: a batch is written whole or not at all.
  */
-export async function reindex (db: Db, repos: Repositories, options: ReindexOptions = {}): Promise<ReindexSummary> {
+export async function reindex (store: Store, options: ReindexOptions = {}): Promise<ReindexSummary> {
   const parser = options.parser ?? PIPELINE
   const batchSize = options.batchSize ?? DEFAULT_REINDEX_BATCH
   let reparsed = 0
-  for (const { version } of staleVersions(repos, parser.version)) {
+  for (const { version } of await staleVersions(store, parser.version)) {
     // The id cursor moves past an article even when it vanished meanwhile, so no batch repeats forever.
     for (let after = ''; !options.signal?.aborted;) {
-      const batch = repos.articles.parsedBy(version, after, batchSize)
+      const batch = await store.articlesParsedBy(version, after, batchSize)
       if (batch.length === 0) break
-      const parsed: { id: string, parse: ParsedArticle }[] = []
+      const parses: { id: string, parsed: ParsedArticle }[] = []
       for (const { id, text } of batch) {
-        parsed.push({ id, parse: parser.parse(text) })
+        parses.push({ id, parsed: parser.parse(text) })
         await nextTurn() // lets a signal (Ctrl-C) in between two parses
       }
-      db.transaction(() => {
-        for (const { id, parse } of parsed) if (repos.writer.reparse(id, parse, parser.version)) reparsed++
-      }).immediate()
+      reparsed += await store.reparseArticles(parses, parser.version)
       after = batch.at(-1)?.id ?? after
       options.onProgress?.(batch.length)
     }
   }
-  const remaining = staleVersions(repos, parser.version).reduce((sum, v) => sum + v.count, 0)
+  const remaining = (await staleVersions(store, parser.version)).reduce((sum, v) => sum + v.count, 0)
   return { reparsed, remaining, interrupted: options.signal?.aborted === true }
 }

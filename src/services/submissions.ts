@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto'
-import { articleIdOf, type ArticleMetadata, type CreateOutcome } from '../store/sqlite/article-writer.js'
-import type { Db } from '../store/sqlite/connection.js'
-import type { Repositories } from '../store/sqlite/repositories.js'
+import { articleIdOf } from '../store/ids.js'
+import type { ArticleMetadata, CreateOutcome, Store } from '../store/store.js'
 import { IdempotencyKeyReused } from '../domain/errors.js'
 import { EXTRACTOR_VERSION, parseArticle } from '../extract/index.js'
 import type { ParsedArticle } from '../domain/extraction.js'
@@ -53,43 +52,32 @@ function fingerprintOf (input: NewArticle): string {
  * Idempotency-Key makes a retried request answer exactly what its first answered.
  */
 export class ArticleSubmissions {
-  readonly #db: Db
-  readonly #repos: Repositories
+  readonly #store: Store
   readonly #parser: Parser
 
-  constructor (db: Db, repos: Repositories, parser: Parser = PIPELINE) {
-    this.#db = db
-    this.#repos = repos
+  constructor (store: Store, parser: Parser = PIPELINE) {
+    this.#store = store
     this.#parser = parser
   }
 
-  submit (input: NewArticle, idempotency?: IdempotencyKey, now = new Date()): Submission {
+  async submit (input: NewArticle, idempotency?: IdempotencyKey, now = new Date()): Promise<Submission> {
     const fingerprint = idempotency ? fingerprintOf(input) : ''
     if (idempotency) {
-      const seen = this.#repos.idempotencyKeys.find(idempotency.client, idempotency.key, now)
+      const seen = await this.#store.findIdempotencyKey(idempotency.client, idempotency.key, now)
       if (seen && seen.fingerprint !== fingerprint) {
         throw keyReused()
       }
       // A key whose article was deleted since is spent: the request runs again as new.
-      if (seen && this.#repos.articles.exists(seen.articleId)) {
+      if (seen && await this.#store.articleExists(seen.articleId)) {
         const status = seen.status === 201 ? 201 : 200
         return { id: seen.articleId, outcome: status === 201 ? 'created' : 'existing', status, replayed: true }
       }
     }
     // The pipeline runs outside the transaction, and only for a text not stored yet.
-    const parsed = this.#repos.articles.exists(articleIdOf(input.text)) ? null : this.#parser.parse(input.text)
-    return this.#db.transaction(() => {
-      // Another process (an ingest beside the server) may have used the key since the look-up above.
-      const raced = idempotency && this.#repos.idempotencyKeys.find(idempotency.client, idempotency.key, now)
-      if (raced && raced.fingerprint !== fingerprint) {
-        throw keyReused()
-      }
-      const { id, outcome } = this.#repos.writer.create(input.text, metadataOf(input),
-        () => parsed ?? this.#parser.parse(input.text), this.#parser.version, now)
-      const status = outcome === 'created' ? 201 : 200
-      if (idempotency) this.#repos.idempotencyKeys.remember(idempotency.client, idempotency.key, { fingerprint, articleId: id, status }, now)
-      return { id, outcome, status, replayed: false } satisfies Submission
-    }).immediate()
+    const parsed = await this.#store.articleExists(articleIdOf(input.text)) ? null : this.#parser.parse(input.text)
+    const article = { text: input.text, metadata: metadataOf(input), parse: () => parsed ?? this.#parser.parse(input.text), extractorVersion: this.#parser.version }
+    const { id, outcome } = await this.#store.createArticle(article, idempotency && { ...idempotency, fingerprint }, now)
+    return { id, outcome, status: outcome === 'created' ? 201 : 200, replayed: false }
   }
 
   /** The parse of a text as the pipeline makes it, stored nowhere. */

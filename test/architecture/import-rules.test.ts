@@ -39,7 +39,8 @@ const TREE: Record<string, string> = {
     "import { b } from './cycle-b.js'",
     "import { config } from '../config.js'",
     "import { server } from '../server.js'",
-    'export const a = [x, stage, Database, fastify, tool, tap, gone, b, config, server]',
+    "import { db as sqlite } from '../store/sqlite/db.js'",
+    'export const a = [x, stage, Database, fastify, tool, tap, gone, b, config, server, sqlite]',
     ''
   ].join('\n'),
   'src/services/cycle-b.ts': "import { a } from './ingest.js'\nexport const b = () => a\n",
@@ -56,6 +57,7 @@ const EXPECTED = [
   'store-knows-no-http-schemas-services src/store/sqlite/db.ts → src/http/plugin.ts',
   'schemas-know-no-store-services src/schemas/article.ts → src/store/sqlite/db.ts',
   'services-know-no-http src/services/ingest.ts → src/http/plugin.ts',
+  'services-and-http-see-the-store-interface src/services/ingest.ts → src/store/sqlite/db.ts',
   'only-store-imports-the-driver src/services/ingest.ts → better-sqlite3',
   'only-http-knows-fastify src/services/ingest.ts → fastify',
   'http-is-wired-by-app src/schemas/article.ts → src/http/plugin.ts',
@@ -108,7 +110,8 @@ t.test('a tree that keeps the rules has no violation', async (t) => {
   fs.writeFileSync(path.join(dir, 'src/extract/text/stage.ts'), "import { y } from '../../domain/values.js'\nexport const stage = y\n")
   fs.writeFileSync(path.join(dir, 'src/store/sqlite/db.ts'), "import Database from 'better-sqlite3'\nexport const db = Database\n")
   fs.writeFileSync(path.join(dir, 'src/schemas/article.ts'), "import { y } from '../domain/values.js'\nexport const s = y\n")
-  fs.writeFileSync(path.join(dir, 'src/services/ingest.ts'), "import { stage } from '../extract/index.js'\nimport { db } from '../store/sqlite/db.js'\nexport const a = [stage, db]\n")
+  fs.writeFileSync(path.join(dir, 'src/store/store.ts'), 'export interface Store { kind: string }\n')
+  fs.writeFileSync(path.join(dir, 'src/services/ingest.ts'), "import { stage } from '../extract/index.js'\nimport type { Store } from '../store/store.js'\nexport const a = (s: Store) => [stage, s]\n")
   fs.writeFileSync(path.join(dir, 'src/server.ts'), "import { config } from './config.js'\nexport const server = config\n")
   fs.rmSync(path.join(dir, 'src/services/cycle-b.ts'))
   t.same(violationsIn(dir), [])

@@ -9,7 +9,7 @@ import Database from 'better-sqlite3'
 import t from 'tap'
 import { buildApp } from '../../src/app.js'
 import { counterProblems, sqliteProblems } from '../db-checks.js'
-import { API_KEY, AUTH } from '../helpers.js'
+import { API_KEY, AUTH, dbOf } from '../helpers.js'
 import { scaled } from '../scale.js'
 import { startServer, streamPost } from '../server-process.js'
 import { story, storyLines } from '../stories.js'
@@ -108,9 +108,9 @@ t.test('identical writes racing from 20 clients and a second process store one a
     t.equal(ids.size, 1, `round ${round}: one id for all 21`)
     t.equal(answers.filter((a) => a.status === 201).length, 1, `round ${round}: exactly one 201, the others 200`)
     t.ok(answers.every((a) => a.status === 200 || a.status === 201))
-    t.equal(other.db.prepare('SELECT count(*) FROM articles WHERE id = ?').pluck().get([...ids][0]), 1, 'one row')
+    t.equal(dbOf(other).prepare('SELECT count(*) FROM articles WHERE id = ?').pluck().get([...ids][0]), 1, 'one row')
   }
-  t.same([...sqliteProblems(other.db), ...counterProblems(other.db)], [])
+  t.same([...sqliteProblems(dbOf(other)), ...counterProblems(dbOf(other))], [])
   server.child.kill('SIGTERM')
   await server.exited
 })

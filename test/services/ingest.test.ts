@@ -3,8 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import t, { type Test } from 'tap'
 import { openDatabase } from '../../src/store/sqlite/connection.js'
-import { migrate } from '../../src/store/sqlite/migrate.js'
-import { createRepositories } from '../../src/store/sqlite/repositories.js'
+import { SqliteStore } from '../../src/store/sqlite/store.js'
 import { countDocuments, expandPaths, ingestPaths, readTextDocument, seedDatabase } from '../../src/services/ingest.js'
 
 function folder (t: Test, files: Record<string, string | Buffer>): string {
@@ -20,8 +19,8 @@ function folder (t: Test, files: Record<string, string | Buffer>): string {
 function database (t: Test) {
   const db = openDatabase(':memory:')
   t.teardown(() => db.close())
-  migrate(db)
-  return { db, repos: createRepositories(db) }
+  const store = new SqliteStore({ database: db })
+  return { db, repos: store.repos, store }
 }
 
 const STORY = 'A headline\n\nLONDON\nThe minister said the plan would work.\n'
@@ -70,22 +69,22 @@ t.test('ingestPaths stores texts and NDJSON lines, counts each outcome and names
     JSON.stringify({ text: 'Another.', author: 'x' })
   ]
   const dir = folder(t, { 'story.txt': STORY, 'feed.ndjson': `${lines.join('\n')}\n`, 'broken.txt': Buffer.from([0xc3, 0x28]) })
-  const { db, repos } = database(t)
+  const { repos, store } = database(t)
   const progress: number[] = []
-  const summary = await ingestPaths([dir], db, repos, { onProgress: (n) => progress.push(n) })
+  const summary = await ingestPaths([dir], store, { onProgress: (n) => progress.push(n) })
   t.match(summary, { created: 2, existing: 1, failed: 3 })
   t.match(summary.failures.map((f) => path.basename(f.source)), ['broken.txt', 'feed.ndjson:3', 'feed.ndjson:5'])
   t.match(summary.failures[2], { detail: /author/ })
   t.equal(progress.reduce((a, b) => a + b, 0), await countDocuments(expandPaths([dir]).files), 'progress reaches the total')
   t.equal(repos.lists.articles.page({}, 'newest', 10).items.length, 2)
-  const again = await ingestPaths([dir], db, repos)
+  const again = await ingestPaths([dir], store)
   t.match(again, { created: 0, existing: 3, failed: 3 }, 'a second run stores nothing new')
 })
 
 t.test('seeding twice changes nothing', async (t) => {
   const dir = folder(t, { 'story.txt': STORY, 'story.json': '{"publisher":"Example"}' })
-  const { db, repos } = database(t)
-  t.match(await seedDatabase(db, repos, dir), { created: 1, existing: 0, failed: 0 })
-  t.match(await seedDatabase(db, repos, dir), { created: 0, existing: 1, failed: 0 })
+  const { repos, store } = database(t)
+  t.match(await seedDatabase(store, dir), { created: 1, existing: 0, failed: 0 })
+  t.match(await seedDatabase(store, dir), { created: 0, existing: 1, failed: 0 })
   t.equal(repos.lists.articles.page({}, 'newest', 10).items[0]?.publisher, 'Example')
 })

@@ -3,24 +3,13 @@ import { InvalidQuery } from '../../domain/errors.js'
 import { DEFAULT_FACET_SIZE } from '../../domain/limits.js'
 import { pageBody } from './links.js'
 import { listFormatOf, projector, sendStream, varyOnAccept, type CsvColumn } from './formats.js'
-import type { FacetBucket, Page } from '../../domain/resources.js'
 import type { SearchSort } from '../../domain/values.js'
+import type { ListReader } from '../../store/store.js'
 
 /** The order asked for; without one, relevance when searching, newest otherwise. */
 export function sortOf (sort: SearchSort | undefined, q: string | undefined): SearchSort {
   if (sort === 'relevance' && q === undefined) throw new InvalidQuery('sort', 'relevance orders the matches of a search: give q too')
   return sort ?? (q === undefined ? 'newest' : 'relevance')
-}
-
-/**
- * What a list can do (the store's ResourceList, seen from here): keyset pages, the streamed walk of
- * the whole filtered set, its total and its facets.
- */
-export interface List<Filters, Sort extends string, Item extends { id: string }, Facet extends string> {
-  page: (filters: Filters, sort: Sort, limit: number, cursor: string | undefined) => Page<Item>
-  walk: (filters: Filters, sort: Sort, cursor: string | undefined) => Generator<Item>
-  count: (filters: Filters) => number
-  facets: (filters: Filters, facets: readonly Facet[], size: number) => Partial<Record<Facet, FacetBucket[]>>
 }
 
 /** The list controls of a query string: every list takes limit and cursor; searchable ones the rest. */
@@ -35,12 +24,12 @@ export interface ListControls<Facet extends string, Field extends string> {
 
 /** One list as a route answers it: which list, the filters and order, its CSV columns. */
 export interface ListRequest<Filters, Sort extends string, Item extends { id: string }, Facet extends string> {
-  list: List<Filters, Sort, Item, Facet>
+  list: ListReader<Filters, Sort, Item, Facet>
   filters: Filters
   sort: Sort
   csv: CsvColumn<Item>[]
   /** What a page's items embed (expand=). */
-  decorate?: (items: Partial<Item>[]) => Partial<Item>[]
+  decorate?: (items: Partial<Item>[]) => Promise<Partial<Item>[]> | Partial<Item>[]
 }
 
 /**
@@ -48,7 +37,7 @@ export interface ListRequest<Filters, Sort extends string, Item extends { id: st
  * asked), or the whole filtered set streamed as NDJSON or CSV. Every list answers here: the
  * top-level ones and those under one article or entity alike.
  */
-export function answerList<Filters, Sort extends string, Item extends { id: string }, Facet extends string, Field extends string> (
+export async function answerList<Filters, Sort extends string, Item extends { id: string }, Facet extends string, Field extends string> (
   request: FastifyRequest, reply: FastifyReply, asked: ListRequest<Filters, Sort, Item, Facet>, controls: ListControls<Facet, Field>) {
   const { list, filters, sort, csv, decorate = (items) => items } = asked
   const format = listFormatOf(request)
@@ -57,10 +46,14 @@ export function answerList<Filters, Sort extends string, Item extends { id: stri
     return sendStream(reply, format, list.walk(filters, sort, controls.cursor), { fields: controls.fields, project, columns: csv })
   }
   varyOnAccept(reply)
-  const page = list.page(filters, sort, controls.limit, controls.cursor)
+  const [page, total, facets] = await Promise.all([
+    list.page(filters, sort, controls.limit, controls.cursor),
+    controls.count === true ? list.count(filters) : undefined,
+    controls.facet ? list.facets(filters, controls.facet, controls.facetSize ?? DEFAULT_FACET_SIZE) : undefined
+  ])
   return {
-    ...pageBody(request, { items: decorate(page.items.map(project)), next: page.next }),
-    ...(controls.count === true ? { total: list.count(filters) } : {}),
-    ...(controls.facet ? { facets: list.facets(filters, controls.facet, controls.facetSize ?? DEFAULT_FACET_SIZE) } : {})
+    ...pageBody(request, { items: await decorate(page.items.map(project)), next: page.next }),
+    ...(total === undefined ? {} : { total }),
+    ...(facets === undefined ? {} : { facets })
   }
 }

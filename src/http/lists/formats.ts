@@ -45,37 +45,46 @@ function csvCell (value: string | number | null | undefined): string {
 // in stream overhead than the row itself.
 const FLUSH_AT = 64 * 1024
 
-function * batched (lines: Iterable<string>): Generator<string> {
-  let buffer = ''
-  for (const line of lines) {
-    buffer += line
+/** The lines of a stream in chunks: one write per row would cost more in stream overhead than the row. */
+function * chunked<T> (items: Iterable<T>, line: (item: T) => string, header: string): Generator<string> {
+  let buffer = header
+  for (const item of items) {
+    buffer += line(item)
     if (buffer.length >= FLUSH_AT) { yield buffer; buffer = '' }
   }
   if (buffer) yield buffer
 }
 
-function * ndjsonLines<T> (items: Iterable<T>, project: (item: T) => unknown): Generator<string> {
-  for (const item of items) yield `${JSON.stringify(project(item))}\n`
+/**
+ * The same for a store that reads asynchronously (over a pool): its walk is an async iterable, read in
+ * chunks the same way. A synchronous walk keeps the synchronous path, which costs no promise per row.
+ */
+async function * chunkedAsync<T> (items: AsyncIterable<T>, line: (item: T) => string, header: string): AsyncGenerator<string> {
+  let buffer = header
+  for await (const item of items) {
+    buffer += line(item)
+    if (buffer.length >= FLUSH_AT) { yield buffer; buffer = '' }
+  }
+  if (buffer) yield buffer
 }
 
-function * csvLines<T> (items: Iterable<T>, columns: CsvColumn<T>[]): Generator<string> {
-  yield `${columns.map((c) => csvCell(c.header)).join(',')}\r\n`
-  for (const item of items) yield `${columns.map((c) => csvCell(c.value(item))).join(',')}\r\n`
-}
+const isAsync = <T>(items: AsyncIterable<T> | Iterable<T>): items is AsyncIterable<T> => Symbol.asyncIterator in items
 
 /**
- * Streams a whole list as NDJSON or CSV. `items` is lazy (repositories read it in bounded chunks as
+ * Streams a whole list as NDJSON or CSV. `items` is lazy (the store reads it in bounded chunks as
  * the client reads), so memory stays flat whatever the result's size.
  */
-export function sendStream<T> (reply: FastifyReply, format: 'ndjson' | 'csv', items: Iterable<T>,
+export function sendStream<T> (reply: FastifyReply, format: 'ndjson' | 'csv', items: Iterable<T> | AsyncIterable<T>,
   options: { fields: readonly string[] | undefined, project: (item: T) => unknown, columns: CsvColumn<T>[] }): FastifyReply {
-  const { fields } = options
-  const lines = format === 'ndjson'
-    ? ndjsonLines(items, options.project)
-    : csvLines(items, fields ? options.columns.filter((c) => c.field === 'id' || fields.includes(c.field)) : options.columns)
+  const { fields, project } = options
+  const columns = fields ? options.columns.filter((c) => c.field === 'id' || fields.includes(c.field)) : options.columns
+  const [line, header] = format === 'ndjson'
+    ? [(item: T) => `${JSON.stringify(project(item))}\n`, '']
+    : [(item: T) => `${columns.map((c) => csvCell(c.value(item))).join(',')}\r\n`, `${columns.map((c) => csvCell(c.header)).join(',')}\r\n`]
   varyOnAccept(reply)
   reply.type(format === 'ndjson' ? NDJSON : `${CSV}; charset=utf-8; header=present`)
-  return reply.send(Readable.from(batched(lines), { objectMode: false }))
+  const chunks = isAsync(items) ? chunkedAsync(items, line, header) : chunked(items, line, header)
+  return reply.send(Readable.from(chunks, { objectMode: false }))
 }
 
 /** Adds `Accept` to Vary, keeping what other plugins put there (CORS's Origin). */

@@ -11,7 +11,7 @@ declare module 'fastify' {
 /** Decorates the instance with the write service that POST and PUT /articles call, made on first use. */
 async function submissions (app: FastifyInstance): Promise<void> {
   let service: ArticleSubmissions | null = null
-  app.decorate('submissions', { getter: () => (service ??= new ArticleSubmissions(app.db, app.repos)) })
+  app.decorate('submissions', { getter: () => (service ??= new ArticleSubmissions(app.store)) })
 }
 
 export default fp(submissions, { name: 'submissions', dependencies: ['store'] })

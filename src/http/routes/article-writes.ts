@@ -70,8 +70,8 @@ const articleWriteRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app,
     }
   }, async (request, reply) => {
     const key = request.headers['idempotency-key']
-    const submission = app.submissions.submit(request.body, key === undefined ? undefined : { client: request.apiClient ?? '', key })
-    const article = app.repos.articles.get(submission.id)
+    const submission = await app.submissions.submit(request.body, key === undefined ? undefined : { client: request.apiClient ?? '', key })
+    const article = await app.store.getArticle(submission.id)
     if (!article) throw new Error(`article ${submission.id} vanished right after it was submitted`)
     // who wrote what: the client is a digest of its key, never the key
     request.log.info({ articleId: submission.id, outcome: submission.outcome, replayed: submission.replayed, client: request.apiClient }, 'article submitted')
@@ -115,7 +115,7 @@ const articleWriteRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app,
       }
     }
   }, async (request, reply) => {
-    if (!app.repos.writer.delete(request.params.id)) throw new NotFound('article', request.params.id)
+    if (!await app.store.deleteArticle(request.params.id)) throw new NotFound('article', request.params.id)
     request.log.info({ articleId: request.params.id, client: request.apiClient }, 'article deleted')
     return reply.code(204).send(null)
   })

@@ -23,12 +23,14 @@ const articleRoutes: FastifyPluginAsyncZod = async (app) => {
     }
   }, async (request, reply) => {
     const { limit, cursor, sort, count, facet, facetSize, fields, expand, ...filters } = request.query
-    const embedded = (articleId: string) => ({
-      ...(expand?.includes('quotes') === true ? { quotes: app.repos.lists.quotes.page({ articleId }, 'newest', EXPAND_LIMIT).items } : {}),
-      ...(expand?.includes('entities') === true ? { entities: app.repos.lists.articleEntities.page({ articleId }, 'document', EXPAND_LIMIT).items } : {})
+    const embedded = async (articleId: string) => ({
+      ...(expand?.includes('quotes') === true ? { quotes: (await app.store.lists.quotes.page({ articleId }, 'newest', EXPAND_LIMIT)).items } : {}),
+      ...(expand?.includes('entities') === true ? { entities: (await app.store.lists.articleEntities.page({ articleId }, 'document', EXPAND_LIMIT)).items } : {})
     })
-    const decorate = (items: Partial<ArticleHit>[]) => expand === undefined ? items : items.map((item) => item.id === undefined ? item : { ...item, ...embedded(item.id) })
-    const asked = { list: app.repos.lists.articles, filters, sort: sortOf(sort, filters.q), csv: ARTICLE_CSV, decorate }
+    const decorate = async (items: Partial<ArticleHit>[]) => expand === undefined
+      ? items
+      : await Promise.all(items.map(async (item) => item.id === undefined ? item : { ...item, ...await embedded(item.id) }))
+    const asked = { list: app.store.lists.articles, filters, sort: sortOf(sort, filters.q), csv: ARTICLE_CSV, decorate }
     return answerList(request, reply, asked, { limit, cursor, count, facet, facetSize, fields })
   })
 
@@ -41,7 +43,7 @@ const articleRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: jsonResponse(Article, 'The article'), 400: badRequest, 404: notFoundResponse, 500: serverError }
     }
   }, async (request) => {
-    const article = app.repos.articles.get(request.params.id)
+    const article = await app.store.getArticle(request.params.id)
     if (!article) throw new NotFound('article', request.params.id)
     return article
   })
@@ -57,8 +59,8 @@ const articleRoutes: FastifyPluginAsyncZod = async (app) => {
     }
   }, async (request, reply) => {
     const articleId = request.params.id
-    if (!app.repos.articles.exists(articleId)) throw new NotFound('article', articleId)
-    return answerList(request, reply, { list: app.repos.lists.quotes, filters: { articleId }, sort: 'newest', csv: QUOTE_CSV }, request.query)
+    if (!await app.store.articleExists(articleId)) throw new NotFound('article', articleId)
+    return answerList(request, reply, { list: app.store.lists.quotes, filters: { articleId }, sort: 'newest', csv: QUOTE_CSV }, request.query)
   })
 
   app.get('/articles/:id/entities', {
@@ -72,8 +74,8 @@ const articleRoutes: FastifyPluginAsyncZod = async (app) => {
     }
   }, async (request, reply) => {
     const { id } = request.params
-    if (!app.repos.articles.exists(id)) throw new NotFound('article', id)
-    return answerList(request, reply, { list: app.repos.lists.articleEntities, filters: { articleId: id }, sort: 'document', csv: ENTITY_CSV }, request.query)
+    if (!await app.store.articleExists(id)) throw new NotFound('article', id)
+    return answerList(request, reply, { list: app.store.lists.articleEntities, filters: { articleId: id }, sort: 'document', csv: ENTITY_CSV }, request.query)
   })
 }
 

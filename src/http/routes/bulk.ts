@@ -66,7 +66,7 @@ const bulkRoutes: FastifyPluginAsyncZod<BulkRouteOptions> = async (app, { maxArt
       throw new HttpProblem(415, `The body must be ${NDJSON_TYPES.join(' or ')}`)
     }
     const source = request.body as AsyncIterable<Buffer>
-    const results = ingestStream(source, app.db, app.repos, {
+    const results = ingestStream(source, app.store, {
       maxLineBytes: maxArticleBytes,
       instance: request.url,
       ...(batchSize === undefined ? {} : { batchSize }),

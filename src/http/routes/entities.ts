@@ -29,7 +29,7 @@ const entityRoutes: FastifyPluginAsyncZod = async (app) => {
     }
   }, async (request, reply) => {
     const { limit, cursor, sort, count, facet, facetSize, fields, ...filters } = request.query
-    const asked = { list: app.repos.lists.entities, filters, sort, csv: ENTITY_CSV }
+    const asked = { list: app.store.lists.entities, filters, sort, csv: ENTITY_CSV }
     return answerList(request, reply, asked, { limit, cursor, count, facet, facetSize, fields })
   })
 
@@ -38,8 +38,8 @@ const entityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.register(async (one) => {
     one.addHook('preHandler', async (request, reply) => {
       const { id } = request.params as { id: string }
-      if (app.repos.entities.exists(id)) return
-      const into = app.repos.entities.mergedInto(id)
+      if (await app.store.entityExists(id)) return
+      const into = await app.store.entityMergedInto(id)
       if (into === null) throw new NotFound('entity', id)
       return reply.redirect(locationUnder(request, into), 308)
     })
@@ -66,7 +66,7 @@ const oneEntityRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: jsonResponse(Entity, 'The entity'), 308: merged, 400: badRequest, 404: notFoundResponse, 500: serverError }
     }
   }, async (request) => {
-    const entity = app.repos.entities.get(request.params.id)
+    const entity = await app.store.getEntity(request.params.id)
     if (!entity) throw new NotFound('entity', request.params.id)
     return entity
   })
@@ -82,7 +82,7 @@ const oneEntityRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: listResponse(QuoteList, Quote, "A page of the entity's quotes"), 308: merged, 400: badRequest, 404: notFoundResponse, 500: serverError }
     }
   }, async (request, reply) => {
-    const asked = { list: app.repos.lists.quotes, filters: { speaker: request.params.id }, sort: 'newest' as const, csv: QUOTE_CSV }
+    const asked = { list: app.store.lists.quotes, filters: { speaker: request.params.id }, sort: 'newest' as const, csv: QUOTE_CSV }
     return answerList(request, reply, asked, request.query)
   })
 
@@ -97,7 +97,7 @@ const oneEntityRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: listResponse(ArticleList, ArticleSummary, 'A page of articles that mention the entity'), 308: merged, 400: badRequest, 404: notFoundResponse, 500: serverError }
     }
   }, async (request, reply) => {
-    const asked = { list: app.repos.lists.articles, filters: { entity: [request.params.id] }, sort: 'newest' as const, csv: ARTICLE_CSV }
+    const asked = { list: app.store.lists.articles, filters: { entity: [request.params.id] }, sort: 'newest' as const, csv: ARTICLE_CSV }
     return answerList(request, reply, asked, request.query)
   })
 
@@ -115,7 +115,7 @@ const oneEntityRoutes: FastifyPluginAsyncZod = async (app) => {
     }
   }, async (request, reply) => {
     const { type, ...page } = request.query
-    const asked = { list: app.repos.lists.relatedEntities, filters: { id: request.params.id, type }, sort: 'shared' as const, csv: RELATED_CSV }
+    const asked = { list: app.store.lists.relatedEntities, filters: { id: request.params.id, type }, sort: 'shared' as const, csv: RELATED_CSV }
     return answerList(request, reply, asked, page)
   })
 }

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { pendingMigrations, readMigrations } from '../../store/sqlite/migrate.js'
 import { Unavailable } from '../../domain/errors.js'
 import { problemResponse, serverError, jsonResponse } from '../../schemas/common.js'
 import { Health, Readiness } from '../../schemas/health.js'
@@ -22,11 +21,10 @@ const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: jsonResponse(Readiness, 'Ready to serve'), 503: problemResponse('Not ready: the detail says why'), 500: serverError }
     }
   }, async () => {
-    if (!app.db.open) throw new Unavailable('The database is not open')
-    const migrations = readMigrations()
-    const pending = pendingMigrations(app.db, migrations)
-    if (pending.length) throw new Unavailable(`${pending.length} migration(s) not applied: run npm run db:migrate`)
-    return { status: 'ready' as const, migrations: migrations.length }
+    const { problem, pending, migrations } = await app.store.readiness()
+    if (problem !== null) throw new Unavailable(problem)
+    if (pending > 0) throw new Unavailable(`${pending} migration(s) not applied: run npm run db:migrate`)
+    return { status: 'ready' as const, migrations }
   })
 }
 

@@ -20,7 +20,7 @@ const quoteRoutes: FastifyPluginAsyncZod = async (app) => {
     }
   }, async (request, reply) => {
     const { limit, cursor, sort, count, facet, facetSize, fields, ...filters } = request.query
-    const asked = { list: app.repos.lists.quotes, filters, sort: sortOf(sort, filters.q), csv: QUOTE_CSV }
+    const asked = { list: app.store.lists.quotes, filters, sort: sortOf(sort, filters.q), csv: QUOTE_CSV }
     return answerList(request, reply, asked, { limit, cursor, count, facet, facetSize, fields })
   })
 
@@ -33,7 +33,7 @@ const quoteRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: jsonResponse(Quote, 'The quote'), 400: badRequest, 404: notFoundResponse, 500: serverError }
     }
   }, async (request) => {
-    const quote = app.repos.quotes.get(request.params.id)
+    const quote = await app.store.getQuote(request.params.id)
     if (!quote) throw new NotFound('quote', request.params.id)
     return quote
   })

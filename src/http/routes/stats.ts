@@ -14,7 +14,7 @@ const statsRoutes: FastifyPluginAsyncZod = async (app) => {
     }
   }, async (request) => {
     const { interval, ...filters } = request.query
-    return { interval, data: app.repos.stats.timeline(filters, interval) }
+    return { interval, data: await app.store.timeline(filters, interval) }
   })
 }
 

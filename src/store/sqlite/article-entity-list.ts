@@ -1,4 +1,5 @@
 import type { TextSpan } from '../../domain/extraction.js'
+import type { ArticleEntityFilters } from '../../domain/queries.js'
 import type { ArticleEntity } from '../../domain/resources.js'
 import { ENTITY_COLUMNS, toEntity, type EntityRow } from './entities.js'
 import type { Lister, Ordering } from './listing.js'
@@ -9,9 +10,6 @@ interface Row extends EntityRow {
   mentions: string
 }
 
-export interface ArticleEntityFilters {
-  articleId: string
-}
 
 const COLUMNS = `${ENTITY_COLUMNS}, ae.position,
   (SELECT json_group_array(json_object('text', m.text, 'start', m.start, 'end', m."end") ORDER BY m.start, m."end")

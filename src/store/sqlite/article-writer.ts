@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import type { Statement } from 'better-sqlite3'
 import { placeIdentifiers } from '../../extract/index.js'
 import type { ExtractedEntity, ParsedArticle } from '../../domain/extraction.js'
@@ -6,28 +5,8 @@ import type { Db } from './connection.js'
 import { EntityResolver } from './entity-resolver.js'
 import { SearchIndex } from './search-index.js'
 
-/** What a client or a seed file says of an article besides its text. */
-export interface ArticleMetadata {
-  title?: string | null | undefined
-  publishedAt?: string | null | undefined
-  url?: string | null | undefined
-  publisher?: string | null | undefined
-  language?: string | undefined
-}
-
-export type SaveOutcome = 'created' | 'updated' | 'unchanged'
-
-/** What a submission did: stored a new article, or found the same text already stored. */
-export type CreateOutcome = 'created' | 'existing'
-
-/** An article's id is derived from its text alone, so the same text always gets the same id. */
-export function articleIdOf (text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 20)
-}
-
-export function quoteIdOf (articleId: string, position: number): string {
-  return `${articleId}-q${position + 1}`
-}
+import { articleIdOf, quoteIdOf } from '../ids.js'
+import type { ArticleMetadata, CreateOutcome, SaveOutcome } from '../store.js'
 
 interface StoredArticle {
   text: string

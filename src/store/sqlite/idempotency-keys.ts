@@ -1,4 +1,5 @@
 import type { Statement } from 'better-sqlite3'
+import type { RememberedRequest } from '../store.js'
 import type { Db } from './connection.js'
 
 /** How long a key is remembered: a day covers any sensible retry policy. */
@@ -10,11 +11,6 @@ interface KeyRow {
   status: number
 }
 
-export interface RememberedRequest {
-  fingerprint: string
-  articleId: string
-  status: number
-}
 
 /** Idempotency keys per client, with the request each was first used for and what it answered. */
 export class IdempotencyKeyRepository {

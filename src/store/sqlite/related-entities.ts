@@ -1,6 +1,7 @@
 // The entities that co-occur with one: how many articles mention both, and which (a bounded list,
 // newest first, as evidence). Computed from article_entities at read time, so deletes and re-parses
 // can never leave it stale.
+import type { RelatedEntityFilters } from '../../domain/queries.js'
 import type { RelatedEntity } from '../../domain/resources.js'
 import type { EntityType } from '../../domain/values.js'
 import type { FilteredSet, Lister, Ordering } from './listing.js'
@@ -17,11 +18,6 @@ interface Row {
   evidence: string
 }
 
-export interface RelatedEntityFilters {
-  /** The entity whose company is listed. */
-  id: string
-  type?: EntityType | undefined
-}
 
 const TOGETHER = `(
     SELECT other.entity_id AS id, count(*) AS shared

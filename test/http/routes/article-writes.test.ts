@@ -178,7 +178,7 @@ t.test('POST /extract answers the parse and stores nothing', async (t) => {
 
 t.test('DELETE /articles/{id} removes the article with its quotes and mentions; entity counts stay right', async (t) => {
   const app = await writer(t)
-  const [first, second] = [1, 2].map((n) => app.repos.writer.save(quotedText(n), {}, parsedArticle(quotedText(n)), 'v1').id)
+  const [first, second] = await Promise.all([1, 2].map(async (n) => (await app.store.saveArticle(quotedText(n), {}, parsedArticle(quotedText(n)), 'v1')).id))
   const entity = () => app.inject('/entities/person-ada-lovelace')
   t.match((await entity()).json(), { articleCount: 2, mentionCount: 2, quoteCount: 2 })
 

@@ -7,7 +7,7 @@ import { parsedArticle, quotedText, testApp } from '../../helpers.js'
 async function appWithArticles (t: Parameters<typeof testApp>[0], n: number) {
   const app = await testApp(t)
   const ids = []
-  for (let i = 0; i < n; i++) ids.push(app.repos.writer.save(quotedText(i), {}, parsedArticle(quotedText(i)), 'v1').id)
+  for (let i = 0; i < n; i++) ids.push((await app.store.saveArticle(quotedText(i), {}, parsedArticle(quotedText(i)), 'v1')).id)
   return { app, ids }
 }
 
@@ -28,7 +28,7 @@ t.test('GET /articles lists summaries and follows links.next through every artic
 
 t.test('GET /articles?entity= lists the articles that mention it', async (t) => {
   const { app } = await appWithArticles(t, 3)
-  app.repos.writer.save('No one is quoted here.', {}, parsedArticle('No one is quoted here.'), 'v1')
+  await app.store.saveArticle('No one is quoted here.', {}, parsedArticle('No one is quoted here.'), 'v1')
   const res = await app.inject('/articles?entity=person-ada-lovelace&limit=100')
   t.equal(res.json().data.length, 3)
   t.same((await app.inject('/articles?entity=person-nobody')).json().data, [])

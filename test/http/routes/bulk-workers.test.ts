@@ -3,7 +3,7 @@ import { generateCorpus } from '../../../bench/generator.js'
 import { parseArticle } from '../../../src/extract/index.js'
 import { ParsePool } from '../../../src/services/parse-pool.js'
 import { canonicalDump, counterProblems, sqliteProblems } from '../../db-checks.js'
-import { API_KEY, AUTH, testApp } from '../../helpers.js'
+import { dbOf, API_KEY, AUTH, testApp } from '../../helpers.js'
 
 // POST /articles/bulk parses on worker threads (a ParsePool) while the main thread writes. What it
 // stores and answers must be exactly what parsing on the main thread stores and answers.
@@ -29,13 +29,13 @@ async function ingest (t: Test, parseWorkers: number) {
   t.equal(res.statusCode, 200)
   const checks = ['articles_fts', 'quotes_fts'].map((table) => {
     try {
-      app.db.prepare(`INSERT INTO ${table} (${table}, rank) VALUES ('integrity-check', 1)`).run()
+      dbOf(app).prepare(`INSERT INTO ${table} (${table}, rank) VALUES ('integrity-check', 1)`).run()
       return 'ok'
     } catch (error) {
       return String(error)
     }
   })
-  return { answers: res.body, dump: canonicalDump(app.db), problems: [...sqliteProblems(app.db), ...counterProblems(app.db)], checks }
+  return { answers: res.body, dump: canonicalDump(dbOf(app)), problems: [...sqliteProblems(dbOf(app)), ...counterProblems(dbOf(app))], checks }
 }
 
 t.test('parsing on a worker stores and answers exactly what parsing in-thread does, in line order', async (t) => {

@@ -1,7 +1,7 @@
 import t from 'tap'
 import { z } from 'zod'
 import { BulkLineResult } from '../../../src/schemas/writes.js'
-import { API_KEY, AUTH, testApp } from '../../helpers.js'
+import { dbOf, API_KEY, AUTH, testApp } from '../../helpers.js'
 
 const NDJSON = { ...AUTH, 'content-type': 'application/x-ndjson' }
 const results = (body: string) => body.trimEnd().split('\n').map((line) => BulkLineResult.parse(JSON.parse(line)))
@@ -35,7 +35,7 @@ t.test('1,000 articles with bad lines mixed in: each line answered in order, the
   t.same(done, { status: 'done', lines: 1000, created: 1000 - bad.size - 10, existing: 10, failed: bad.size })
   const stored = await app.inject('/articles?limit=1')
   t.ok(stored.json().links.next, 'the articles are readable')
-  t.equal(app.db.prepare('SELECT count(*) FROM articles').pluck().get(), 1000 - bad.size - 10)
+  t.equal(dbOf(app).prepare('SELECT count(*) FROM articles').pluck().get(), 1000 - bad.size - 10)
 })
 
 t.test('blank lines are skipped; an over-long line, invalid UTF-8 and a non-object fail alone', async (t) => {
@@ -76,7 +76,7 @@ t.test('an empty stream answers only its totals; the wrong media type is 415; wr
   }
   const anonymous = await app.inject({ method: 'POST', url: '/articles/bulk', headers: { 'content-type': 'application/x-ndjson' }, payload: JSON.stringify(story(3)) })
   t.equal(anonymous.statusCode, 401)
-  t.equal(app.db.prepare('SELECT count(*) FROM articles').pluck().get(), 1)
+  t.equal(dbOf(app).prepare('SELECT count(*) FROM articles').pluck().get(), 1)
 })
 
 t.test('over a real socket the answers stream back while the request is still being sent', async (t) => {

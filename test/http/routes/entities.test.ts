@@ -8,7 +8,7 @@ import { parsedArticle, quotedText, testApp } from '../../helpers.js'
 
 t.test('entity routes answer the entity, its quotes and its articles', async (t) => {
   const app = await testApp(t)
-  for (const i of [0, 1]) app.repos.writer.save(quotedText(i), {}, parsedArticle(quotedText(i)), 'v1')
+  for (const i of [0, 1]) await app.store.saveArticle(quotedText(i), {}, parsedArticle(quotedText(i)), 'v1')
   const list = EntityList.strict().parse((await app.inject('/entities')).json())
   t.same(list.data.map((e) => e.id), ['person-ada-lovelace'])
   t.same(EntityList.parse((await app.inject('/entities?type=location')).json()).data, [])
@@ -38,7 +38,7 @@ t.test('GET /entities sorts by mentions or articles and finds names by the start
     'Two\n\nForeign Minister Sergey Lavrov said the Syrian government agreed.',
     'Three\n\nSergey Lavrov said the talks would go on, Ahmad al-Sharaa said.'
   ]
-  for (const text of texts) app.repos.writer.save(text, {}, parseArticle(text), 'v1')
+  for (const text of texts) await app.store.saveArticle(text, {}, parseArticle(text), 'v1')
   const ids = async (url: string) => (await app.inject(url)).json().data.map((e: { id: string }) => e.id)
   t.equal((await ids('/entities?limit=1'))[0], 'location-moscow', 'most mentions by default')
   t.equal((await ids('/entities?sort=mentions&limit=1'))[0], 'location-moscow')
@@ -65,7 +65,8 @@ t.test('GET /entities/{id}/related: co-occurring entities, most shared first, wi
   const app = await testApp(t)
   const texts = Array.from({ length: 7 }, (_, i) =>
     `Talks go on\n\nForeign Minister Sergey Lavrov said talks in Moscow would go on${i < 2 ? ', Iran said' : ''} (${i}).`)
-  const ids = texts.map((text) => app.repos.writer.save(text, {}, parseArticle(text), 'v1').id)
+  const ids: string[] = []
+  for (const text of texts) ids.push((await app.store.saveArticle(text, {}, parseArticle(text), 'v1')).id)
   const res = await app.inject('/entities/person-sergey-lavrov/related?limit=1')
   t.equal(res.statusCode, 200)
   const first = RelatedEntityList.strict().parse(res.json())
@@ -93,7 +94,7 @@ t.test('GET /entities/{id}/related: co-occurring entities, most shared first, wi
 t.test('an entity answers its identifiers; bad ids and parameters answer 400 on every entity route', async (t) => {
   const app = await testApp(t)
   const text = 'Visit\n\nKyiv\n\nThe Ukrainian envoy flew from Kyiv to Poland on Monday.'
-  app.repos.writer.save(text, {}, parseArticle(text), 'v1')
+  await app.store.saveArticle(text, {}, parseArticle(text), 'v1')
   t.same(Entity.strict().parse((await app.inject('/entities/location-kyiv')).json()).identifiers, { geonamesId: 703448 })
   t.same(Entity.strict().parse((await app.inject('/entities/location-poland')).json()).identifiers, { iso3166: 'PL' })
   const csv = (await app.inject({ url: '/entities?type=location', headers: { accept: 'text/csv' } })).body

@@ -4,7 +4,7 @@ import t from 'tap'
 import type { App } from '../../../src/app.js'
 import { parseArticle } from '../../../src/extract/index.js'
 import { reindex } from '../../../src/services/reindex.js'
-import { AUTH, API_KEY, parsedArticle, testApp } from '../../helpers.js'
+import { dbOf, AUTH, API_KEY, parsedArticle, testApp } from '../../helpers.js'
 import { Entity } from '../../../src/schemas/entities.js'
 
 const SERGEY = 'Russia talks\n\nMOSCOW\n\nForeign Minister Sergey Lavrov met officials in Moscow on Monday, the ministry said. ' +
@@ -16,8 +16,10 @@ const SURNAME_ALONE = 'A statement\n\nLavrov said the decision was final, and no
 const SDF_SPELLED = 'Forces advance\n\nThe Syrian Democratic Forces (SDF) said they held the town. The SDF is backed by the US.'
 const SDF_ALONE = 'Town held\n\nThe SDF said on Monday that it still held the town near the border.'
 
-function store (app: App, ...texts: string[]): string[] {
-  return texts.map((text) => app.repos.writer.save(text, {}, parseArticle(text), 'v1').id)
+async function store (app: App, ...texts: string[]): Promise<string[]> {
+  const ids: string[] = []
+  for (const text of texts) ids.push((await app.store.saveArticle(text, {}, parseArticle(text), 'v1')).id)
+  return ids
 }
 
 async function entity (app: App, id: string) {
@@ -27,7 +29,7 @@ async function entity (app: App, id: string) {
 
 /** Entities whose counters disagree with the rows they count, or that no article mentions. */
 export function countProblems (app: App): unknown[] {
-  return app.db.prepare(`SELECT e.id, e.article_count, e.mention_count, e.quote_count FROM entities e
+  return dbOf(app).prepare(`SELECT e.id, e.article_count, e.mention_count, e.quote_count FROM entities e
     WHERE e.article_count <> (SELECT count(*) FROM article_entities WHERE entity_id = e.id)
        OR e.mention_count <> (SELECT count(*) FROM mentions WHERE entity_id = e.id)
        OR e.quote_count <> (SELECT count(*) FROM quotes WHERE speaker_id = e.id)
@@ -38,7 +40,7 @@ export function countProblems (app: App): unknown[] {
 
 t.test('in one article, every mention of a referent is one entity: names, surnames, descriptors, short forms', async (t) => {
   const app = await testApp(t)
-  const [id] = store(app, 'Talks\n\nMOSCOW\n\nForeign Minister Sergey Lavrov met U.S. officials on Monday. ' +
+  const [id] = await store(app, 'Talks\n\nMOSCOW\n\nForeign Minister Sergey Lavrov met U.S. officials on Monday. ' +
     'Lavrov said the US and Russia would talk again.\n\n"We are ready," the top Russian diplomat said of the United States.')
   const entities = (await app.inject(`/articles/${id}/entities`)).json().data as { id: string, mentions: { text: string }[] }[]
   const mentions = (entityId: string) => entities.find((e) => e.id === entityId)?.mentions.map((m) => m.text)
@@ -67,9 +69,9 @@ t.test('one person named two ways in two articles is one entity, submitted throu
 
 t.test('a full name arriving after its surname was stored alone takes that entity over', async (t) => {
   const app = await testApp(t)
-  store(app, SURNAME_ALONE)
+  await store(app, SURNAME_ALONE)
   t.match(await entity(app, 'person-lavrov'), { articleCount: 1, quoteCount: 1 })
-  store(app, SERGEY)
+  await store(app, SERGEY)
   t.equal(await entity(app, 'person-lavrov'), null)
   t.match(await entity(app, 'person-sergey-lavrov'), { articleCount: 2, quoteCount: 2, aliases: ['Lavrov', 'Sergey Lavrov'] })
   t.same(countProblems(app), [])
@@ -80,7 +82,7 @@ t.test('a surname without its particle finds the full name: "Sharaa" for "Ahmad 
   const bare = 'More\n\nDAMASCUS\n\nSharaa said Syria would hold elections, speaking in Damascus.'
   for (const order of [[full, bare], [bare, full]]) {
     const app = await testApp(t)
-    store(app, ...order)
+    await store(app, ...order)
     t.match(await entity(app, 'person-ahmad-al-sharaa'), { articleCount: 2, quoteCount: 1, aliases: ['Ahmad al-Sharaa', 'Sharaa'], titles: ['President'] })
     t.equal(await entity(app, 'person-sharaa'), null)
     t.same(countProblems(app), [])
@@ -89,8 +91,8 @@ t.test('a surname without its particle finds the full name: "Sharaa" for "Ahmad 
 
 t.test('a surname two stored people share: the one whose company fits, else its own entity', async (t) => {
   const app = await testApp(t)
-  store(app, SERGEY, ANNA)
-  const [moscow, alone, titled] = store(app, SURNAME_IN_MOSCOW, SURNAME_ALONE, TITLED_SURNAME)
+  await store(app, SERGEY, ANNA)
+  const [moscow, alone, titled] = await store(app, SURNAME_IN_MOSCOW, SURNAME_ALONE, TITLED_SURNAME)
   const idsIn = async (id: string | undefined) => (await app.inject(`/articles/${id}/entities`)).json().data.map((e: { id: string }) => e.id)
   t.ok((await idsIn(moscow)).includes('person-sergey-lavrov'), 'Moscow and Russia are Sergey Lavrov\'s company')
   t.ok((await idsIn(titled)).includes('person-sergey-lavrov'), 'the Foreign Minister title is his')
@@ -102,7 +104,7 @@ t.test('a surname two stored people share: the one whose company fits, else its 
 
 t.test('an acronym joins the organisation an earlier article spelled out; countries and cities carry identifiers', async (t) => {
   const app = await testApp(t)
-  const [, alone] = store(app, SDF_SPELLED, SDF_ALONE, SERGEY)
+  const [, alone] = await store(app, SDF_SPELLED, SDF_ALONE, SERGEY)
   const ids = (await app.inject(`/articles/${alone}/entities`)).json().data.map((e: { id: string }) => e.id)
   t.same(ids, ['organization-syrian-democratic-forces'])
   t.match(await entity(app, 'organization-syrian-democratic-forces'), { articleCount: 2, identifiers: {} })
@@ -114,9 +116,9 @@ t.test('an acronym joins the organisation an earlier article spelled out; countr
 
 t.test('an acronym stored alone joins the organisation once an article spells it out', async (t) => {
   const app = await testApp(t)
-  const [alone] = store(app, SDF_ALONE)
+  const [alone] = await store(app, SDF_ALONE)
   t.match(await entity(app, 'organization-sdf'), { articleCount: 1, quoteCount: 1 })
-  store(app, SDF_SPELLED)
+  await store(app, SDF_SPELLED)
   t.equal(await entity(app, 'organization-sdf'), null)
   t.match(await entity(app, 'organization-syrian-democratic-forces'), { articleCount: 2, quoteCount: 2, aliases: ['SDF', 'Syrian Democratic Forces'] })
   const ids = (await app.inject(`/articles/${alone}/entities`)).json().data.map((e: { id: string }) => e.id)
@@ -129,20 +131,20 @@ t.test('a parse that splits a name from its short form in one article still writ
   const org = (id: string, name: string, aliases: string[], start: number, text: string) =>
     ({ id, name, type: 'organization' as const, aliases, titles: [], mentions: [{ start, end: start + text.length, text }] })
   const first = 'The SDF held the town.'
-  app.repos.writer.save(first, {}, parsedArticle(first, { entities: [org('organization-sdf', 'SDF', ['SDF'], 4, 'SDF')], quotes: [] }), 'v1')
+  await app.store.saveArticle(first, {}, parsedArticle(first, { entities: [org('organization-sdf', 'SDF', ['SDF'], 4, 'SDF')], quotes: [] }), 'v1')
   const second = 'The Syrian Democratic Forces (SDF) held it; the SDF said so.'
   const entities = [org('organization-sdf', 'SDF', ['SDF'], 44, 'SDF'),
     org('organization-syrian-democratic-forces', 'Syrian Democratic Forces', ['Syrian Democratic Forces', 'SDF'], 4, 'Syrian Democratic Forces')]
-  app.repos.writer.save(second, {}, parsedArticle(second, { entities, quotes: [] }), 'v1')
+  await app.store.saveArticle(second, {}, parsedArticle(second, { entities, quotes: [] }), 'v1')
   t.same(countProblems(app), [])
   t.match(await entity(app, 'organization-syrian-democratic-forces'), { articleCount: 2 })
 })
 
 t.test('deleting and re-parsing keep every counter right; entities left without mentions go', async (t) => {
   const app = await testApp(t, { apiKeys: [API_KEY] })
-  const [sergey, moscow, anna, alone] = store(app, SERGEY, SURNAME_IN_MOSCOW, ANNA, SURNAME_ALONE, TITLED_SURNAME, SDF_SPELLED, SDF_ALONE)
+  const [sergey, moscow, anna, alone] = await store(app, SERGEY, SURNAME_IN_MOSCOW, ANNA, SURNAME_ALONE, TITLED_SURNAME, SDF_SPELLED, SDF_ALONE)
   t.same(countProblems(app), [])
-  const summary = await reindex(app.db, app.repos, { parser: { parse: parseArticle, version: 'v2' }, batchSize: 3 })
+  const summary = await reindex(app.store, { parser: { parse: parseArticle, version: 'v2' }, batchSize: 3 })
   t.equal(summary.reparsed, 7)
   t.same(countProblems(app), [], 'after a re-parse of everything')
   t.match(await entity(app, 'person-sergey-lavrov'), { articleCount: 3 })
@@ -160,8 +162,8 @@ t.test('deleting and re-parsing keep every counter right; entities left without 
 
 t.test('an id merged into another answers 308 to the same route under the new id; an id stored again is itself', async (t) => {
   const app = await testApp(t, { apiKeys: [API_KEY] })
-  const [alone] = store(app, SURNAME_ALONE)
-  store(app, SERGEY)
+  const [alone] = await store(app, SURNAME_ALONE)
+  await store(app, SERGEY)
   for (const route of ['', '/quotes', '/articles', '/related']) {
     const res = await app.inject(`/entities/person-lavrov${route}?limit=5`)
     t.equal(res.statusCode, 308, route)
@@ -169,13 +171,13 @@ t.test('an id merged into another answers 308 to the same route under the new id
   }
   t.equal((await app.inject('/entities/person-lavrov/quotes?limit=0')).statusCode, 400, 'parameters are checked first')
   // a second Lavrov makes the surname ambiguous: a new article saying only "Lavrov" stores person-lavrov again
-  store(app, ANNA)
+  await store(app, ANNA)
   await app.inject({ method: 'DELETE', url: `/articles/${alone}`, headers: AUTH })
-  store(app, SURNAME_ALONE)
+  await store(app, SURNAME_ALONE)
   t.equal((await app.inject('/entities/person-lavrov')).statusCode, 200, 'the id lives again')
-  for (const id of app.db.prepare('SELECT id FROM articles').pluck().all() as string[]) {
+  for (const id of dbOf(app).prepare('SELECT id FROM articles').pluck().all() as string[]) {
     await app.inject({ method: 'DELETE', url: `/articles/${id}`, headers: AUTH })
   }
-  t.same(app.db.prepare('SELECT * FROM entity_redirects').all(), [], 'redirects go with their entities')
+  t.same(dbOf(app).prepare('SELECT * FROM entity_redirects').all(), [], 'redirects go with their entities')
   t.equal((await app.inject('/entities/person-lavrov')).statusCode, 404)
 })

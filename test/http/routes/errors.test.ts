@@ -1,6 +1,6 @@
 import t from 'tap'
 import { buildApp } from '../../../src/app.js'
-import { testApp } from '../../helpers.js'
+import { dbOf, testApp } from '../../helpers.js'
 
 t.test('an unknown route answers a 404 problem', async (t) => {
   const app = await testApp(t)
@@ -15,7 +15,7 @@ t.test('a failure inside the service answers 500 without stack, SQL or paths', a
   t.teardown(() => app.close())
   app.get('/boom', async () => { throw new Error('SELECT secret FROM users WHERE path = "/etc/passwd"') })
   await app.ready()
-  for (const trigger of [() => app.inject('/boom'), async () => { app.db.close(); return app.inject('/articles') }]) {
+  for (const trigger of [() => app.inject('/boom'), async () => { dbOf(app).close(); return app.inject('/articles') }]) {
     const res = await trigger()
     t.equal(res.statusCode, 500)
     t.match(res.headers['content-type'], /^application\/problem\+json/)

@@ -1,9 +1,10 @@
 import t from 'tap'
 import { corpusApp, streamAll, walkPages } from '../../corpus.js'
+import { dbOf } from '../../helpers.js'
 
 // Filters, totals, facets and paging over the generated corpus, checked against the stored rows.
 const app = await corpusApp(t)
-const db = app.db
+const db = dbOf(app)
 const all = <T>(sql: string, ...params: unknown[]) => db.prepare(sql).all(...params) as T[]
 
 interface ArticleRow { id: string, dateline: string, publisher: string, published_at: string | null }

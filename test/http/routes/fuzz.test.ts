@@ -9,7 +9,7 @@ import t, { type Test } from 'tap'
 import type { App } from '../../../src/app.js'
 import { Problem } from '../../../src/schemas/common.js'
 import { canonicalDump, counterProblems, sqliteProblems } from '../../db-checks.js'
-import { API_KEY, AUTH, testApp } from '../../helpers.js'
+import { dbOf, API_KEY, AUTH, testApp } from '../../helpers.js'
 import { scaled } from '../../scale.js'
 
 interface Parameter { in: 'path' | 'query' | 'header', name: string, schema: { type?: string, enum?: string[], minimum?: number, maximum?: number } }
@@ -196,7 +196,7 @@ function answerProblems (op: Operation, request: FuzzRequest, res: Awaited<Retur
 }
 
 async function knownOf (app: App): Promise<Known> {
-  const ids = (sql: string) => app.db.prepare(sql).pluck().all() as string[]
+  const ids = (sql: string) => dbOf(app).prepare(sql).pluck().all() as string[]
   const cursors: string[] = []
   for (const url of ['/articles?limit=1', '/quotes?limit=2', '/entities?limit=3', `/entities?limit=1&type=person`]) {
     const next = (await app.inject(url)).json().links.next as string | null
@@ -223,7 +223,7 @@ t.test('read routes: every answer declared, no 5xx, problems without internals; 
   const spec = (await app.inject('/openapi.json')).json()
   const reads = operationsOf(spec).filter((op) => op.method === 'GET')
   const known = await knownOf(app)
-  const before = canonicalDump(app.db)
+  const before = canonicalDump(dbOf(app))
   const runs = scaled(1500, 30_000)
   await fc.assert(fc.asyncProperty(fc.constantFrom(...reads).chain((op) => requestFor(op, known).map((r) => [op, r] as const)), async ([op, request]) => {
     const res = await app.inject(request)
@@ -232,8 +232,8 @@ t.test('read routes: every answer declared, no 5xx, problems without internals; 
     if (problems.length) throw new Error(`${request.method} ${request.url}: ${problems.join('; ')}`)
   }), { numRuns: runs })
   t.pass(`${runs} read requests over ${reads.length} operations`)
-  t.same(sqliteProblems(app.db), [], 'integrity_check passes')
-  t.equal(canonicalDump(app.db), before, 'reads changed nothing')
+  t.same(sqliteProblems(dbOf(app)), [], 'integrity_check passes')
+  t.equal(canonicalDump(dbOf(app)), before, 'reads changed nothing')
 })
 
 t.test('write routes: every answer declared, no 5xx; the database holds what the accepted writes say', async (t) => {
@@ -259,9 +259,9 @@ t.test('write routes: every answer declared, no 5xx; the database holds what the
     }
   }), { numRuns: runs })
   t.pass(`${runs} write requests over ${writes.length} operations`)
-  t.same(sqliteProblems(app.db), [], 'integrity_check passes')
-  t.same(counterProblems(app.db), [], 'every count agrees with its rows')
-  const stored = app.db.prepare('SELECT id FROM articles').pluck().all() as string[]
+  t.same(sqliteProblems(dbOf(app)), [], 'integrity_check passes')
+  t.same(counterProblems(dbOf(app)), [], 'every count agrees with its rows')
+  const stored = dbOf(app).prepare('SELECT id FROM articles').pluck().all() as string[]
   t.same(stored.sort(), [...expected].sort(), 'the articles are exactly those the accepted writes created, less those deleted')
 })
 

@@ -1,6 +1,6 @@
 import t from 'tap'
 import { buildApp } from '../../../src/app.js'
-import { testApp } from '../../helpers.js'
+import { dbOf, testApp } from '../../helpers.js'
 
 t.test('GET /health and /ready answer 200 on a migrated database', async (t) => {
   const app = await testApp(t)
@@ -24,7 +24,7 @@ t.test('GET /ready answers 503 with a problem while migrations are pending, /hea
 
 t.test('GET /ready answers 503 once the database is closed', async (t) => {
   const app = await testApp(t)
-  app.db.close()
+  dbOf(app).close()
   const ready = await app.inject('/ready')
   t.equal(ready.statusCode, 503)
   t.match(ready.json(), { detail: /not open/ })

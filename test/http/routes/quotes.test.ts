@@ -4,8 +4,9 @@ import { parsedArticle, quotedText, testApp } from '../../helpers.js'
 
 t.test('GET /quotes filters by speaker, article and kind, and pages', async (t) => {
   const app = await testApp(t)
-  const ids = [0, 1, 2].map((i) => app.repos.writer.save(quotedText(i), {}, parsedArticle(quotedText(i)), 'v1').id)
-  app.repos.writer.save('Nobody said a word here.', {}, parsedArticle('Nobody said a word here.', { entities: [] }), 'v1')
+  const ids: string[] = []
+  for (const i of [0, 1, 2]) ids.push((await app.store.saveArticle(quotedText(i), {}, parsedArticle(quotedText(i)), 'v1')).id)
+  await app.store.saveArticle('Nobody said a word here.', {}, parsedArticle('Nobody said a word here.', { entities: [] }), 'v1')
 
   const all = QuoteList.strict().parse((await app.inject('/quotes?limit=100')).json())
   t.equal(all.data.length, 4)
@@ -26,7 +27,7 @@ t.test('GET /quotes filters by speaker, article and kind, and pages', async (t) 
 
 t.test('GET /quotes/{id} answers the quote, 404 otherwise', async (t) => {
   const app = await testApp(t)
-  app.repos.writer.save(quotedText(9), {}, parsedArticle(quotedText(9)), 'v1')
+  await app.store.saveArticle(quotedText(9), {}, parsedArticle(quotedText(9)), 'v1')
   const listed = QuoteList.parse((await app.inject('/quotes')).json()).data[0]
   const res = await app.inject(`/quotes/${listed?.id}`)
   t.equal(res.statusCode, 200)

@@ -1,10 +1,11 @@
 import t from 'tap'
 import { corpusApp, streamAll, walkPages } from '../../corpus.js'
+import { dbOf } from '../../helpers.js'
 
 // Full-text search through the API over the generated corpus, checked against the stored texts.
 const app = await corpusApp(t)
-const articleTexts = app.db.prepare('SELECT id, title, text FROM articles').all() as { id: string, title: string, text: string }[]
-const quoteTexts = app.db.prepare('SELECT id, text FROM quotes').all() as { id: string, text: string }[]
+const articleTexts = dbOf(app).prepare('SELECT id, title, text FROM articles').all() as { id: string, title: string, text: string }[]
+const quoteTexts = dbOf(app).prepare('SELECT id, text FROM quotes').all() as { id: string, text: string }[]
 
 const idsWhere = <T extends { id: string }>(rows: T[], keep: (row: T) => boolean) => rows.filter(keep).map((r) => r.id).sort()
 const ids = (items: { id?: unknown }[]) => items.map((i) => String(i.id)).sort()
@@ -81,19 +82,19 @@ t.test('relevance, newest and oldest each walk every match once, in their order,
 t.test('the indexes follow inserts, deletes and re-parses in the same transaction', async (t) => {
   const local = await corpusApp(t)
   const text = 'Zanzibarian ferry plan\n\nLONDON\n\n"The zanzibarian ferry will sail," Mayor Jane Doe said on Monday.\n'
-  const { id } = local.submissions.submit({ text })
+  const { id } = await local.submissions.submit({ text })
   const count = async (path: string) => (await local.inject(`${path}?q=zanzibarian&count=true`)).json().total
   t.equal(await count('/articles'), 1)
   t.equal(await count('/quotes'), 1)
-  const row = local.db.prepare('SELECT text FROM articles WHERE id = ?').get(id) as { text: string }
+  const row = dbOf(local).prepare('SELECT text FROM articles WHERE id = ?').get(id) as { text: string }
   const { parseArticle } = await import('../../../src/extract/index.js')
-  t.ok(local.repos.writer.reparse(id, parseArticle(row.text), 'next'), 're-parsed in place')
+  t.equal(await local.store.reparseArticles([{ id, parsed: parseArticle(row.text) }], 'next'), 1, 're-parsed in place')
   t.equal(await count('/articles'), 1, 'still found once after a re-parse')
   t.equal(await count('/quotes'), 1)
-  local.repos.writer.delete(id)
+  await local.store.deleteArticle(id)
   t.equal(await count('/articles'), 0, 'gone with its article')
   t.equal(await count('/quotes'), 0, 'its quotes too (deleted by cascade)')
   for (const table of ['articles_fts', 'quotes_fts']) {
-    t.doesNotThrow(() => local.db.prepare(`INSERT INTO ${table} (${table}, rank) VALUES ('integrity-check', 1)`).run(), `${table} matches its content`)
+    t.doesNotThrow(() => dbOf(local).prepare(`INSERT INTO ${table} (${table}, rank) VALUES ('integrity-check', 1)`).run(), `${table} matches its content`)
   }
 })

@@ -52,7 +52,7 @@ t.test('the seed article is served as the API promises', async (t) => {
 t.test('seeding twice changes nothing', async (t) => {
   const app = await testApp(t, { seed: true })
   const before = (await app.inject('/articles')).json()
-  const summary = await seedDatabase(app.db, app.repos, SEED_DIR)
+  const summary = await seedDatabase(app.store, SEED_DIR)
   t.same(summary, { created: 0, existing: 1, failed: 0, failures: [] })
   t.same((await app.inject('/articles')).json(), before)
 })

@@ -7,7 +7,7 @@ import { corpusApp } from '../../corpus.js'
 t.test('answers sent unchecked are the answers checked against the response schemas', async (t) => {
   const checked = await corpusApp(t)
   // the same database handle: the same rows, creation times and cursors
-  const unchecked = buildApp({ database: checked.db, checkResponses: false })
+  const unchecked = buildApp({ store: checked.store, checkResponses: false })
   t.teardown(() => unchecked.close())
   await unchecked.ready()
   const first = (await checked.inject('/articles?limit=1')).json() as { data: { id: string }[] }

@@ -1,5 +1,5 @@
 import t, { type Test } from 'tap'
-import { articleIdOf } from '../../../src/store/sqlite/article-writer.js'
+import { articleIdOf } from '../../../src/store/ids.js'
 import { openDatabase, type Db } from '../../../src/store/sqlite/connection.js'
 import { migrate } from '../../../src/store/sqlite/migrate.js'
 import { createRepositories } from '../../../src/store/sqlite/repositories.js'
