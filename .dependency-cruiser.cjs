@@ -60,6 +60,13 @@ module.exports = {
       to: { path: 'node_modules/better-sqlite3/', dependencyTypesNot: ['type-only'] }
     },
     {
+      name: 'only-postgres-adapter-imports-pg',
+      comment: 'pg is the PostgreSQL adapter\'s business alone.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/store/postgres/' },
+      to: { path: 'node_modules/(pg|pg-[^/]+)/', dependencyTypesNot: ['type-only'] }
+    },
+    {
       name: 'only-http-knows-fastify',
       comment: 'HTTP is the only code that knows HTTP (app.ts and server.ts wire it).',
       severity: 'error',

@@ -40,12 +40,13 @@ const TREE: Record<string, string> = {
     "import { config } from '../config.js'",
     "import { server } from '../server.js'",
     "import { db as sqlite } from '../store/sqlite/db.js'",
-    'export const a = [x, stage, Database, fastify, tool, tap, gone, b, config, server, sqlite]',
+    "import pg from 'pg'",
+    'export const a = [x, stage, Database, fastify, tool, tap, gone, b, config, server, sqlite, pg]',
     ''
   ].join('\n'),
   'src/services/cycle-b.ts': "import { a } from './ingest.js'\nexport const b = () => a\n",
   'tools/train.ts': 'export const tool = 1\n',
-  'package.json': JSON.stringify({ name: 'planted', type: 'module', dependencies: { fastify: '*', 'better-sqlite3': '*' }, devDependencies: { tap: '*' } }),
+  'package.json': JSON.stringify({ name: 'planted', type: 'module', dependencies: { fastify: '*', 'better-sqlite3': '*', pg: '*' }, devDependencies: { tap: '*' } }),
   'tsconfig.json': fs.readFileSync(path.join(ROOT, 'tsconfig.json'), 'utf8')
 }
 
@@ -59,6 +60,7 @@ const EXPECTED = [
   'services-know-no-http src/services/ingest.ts → src/http/plugin.ts',
   'services-and-http-see-the-store-interface src/services/ingest.ts → src/store/sqlite/db.ts',
   'only-store-imports-the-driver src/services/ingest.ts → better-sqlite3',
+  'only-postgres-adapter-imports-pg src/services/ingest.ts → pg',
   'only-http-knows-fastify src/services/ingest.ts → fastify',
   'http-is-wired-by-app src/schemas/article.ts → src/http/plugin.ts',
   'config-is-read-by-entry-points src/services/ingest.ts → src/config.ts',
