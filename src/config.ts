@@ -1,10 +1,29 @@
 import { z } from 'zod'
 import { DEFAULT_MAX_ARTICLE_BYTES } from './domain/limits.js'
+import { parseDatabaseUrl, parseReplicaUrls } from './store/postgres/connection.js'
+
+/** A check that throws a message, as a zod transform that reports it as the variable's issue. */
+function checked<V, T> (check: (value: V) => T) {
+  return (value: V, ctx: z.RefinementCtx): T => {
+    try {
+      return check(value)
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) })
+      return z.NEVER
+    }
+  }
+}
 
 const Config = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('localhost'),
   DATABASE_PATH: z.string().min(1).default('./data/news.db'),
+  // postgres://…: the PostgreSQL store instead of the SQLite file at DATABASE_PATH
+  DATABASE_URL: z.string().optional().transform((value, ctx) => value === undefined || value.trim() === ''
+    ? undefined
+    : checked((v: string) => parseDatabaseUrl(v, 'DATABASE_URL'))(value, ctx)),
+  // Comma-separated streaming replicas of DATABASE_URL that reads may go to
+  DATABASE_REPLICA_URLS: z.string().optional().transform(checked((v: string | undefined) => parseReplicaUrls(v))),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Comma-separated bearer keys that may write; none (the default) leaves the service read-only.
   API_KEYS: z.string().default('')
@@ -25,6 +44,9 @@ const Config = z.object({
   // Worker threads that parse bulk submissions while the main thread writes; 0 parses on the main
   // thread. Unset: one per core but the main thread's, at least one.
   PARSE_WORKERS: z.coerce.number().int().min(0).max(64).optional()
+}).refine((config) => config.DATABASE_REPLICA_URLS.length === 0 || config.DATABASE_URL !== undefined, {
+  path: ['DATABASE_REPLICA_URLS'],
+  message: 'replicas are of a PostgreSQL primary: set DATABASE_URL too'
 })
 
 export type Config = z.infer<typeof Config>
