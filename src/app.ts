@@ -8,6 +8,8 @@ import auth from './http/plugins/auth.js'
 import { DEFAULT_MAX_ARTICLE_BYTES } from './domain/limits.js'
 import store from './http/plugins/store.js'
 import submissions from './http/plugins/submissions.js'
+import jobs from './http/plugins/jobs.js'
+import jobRoutes from './http/routes/jobs.js'
 import http, { type HttpOptions } from './http/plugins/web.js'
 import openapi from './http/plugins/swagger.js'
 import overload, { type OverloadOptions } from './http/plugins/overload.js'
@@ -108,6 +110,12 @@ export function buildApp (options: AppOptions) {
   app.register(entityRoutes)
   app.register(statsRoutes)
   const maxArticleBytes = options.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_BYTES
+  app.register(jobs, {
+    maxArticleBytes,
+    ...(options.bulkBatchSize === undefined ? {} : { batchSize: options.bulkBatchSize }),
+    ...(options.parseWorkers === undefined ? {} : { parseWorkers: options.parseWorkers })
+  })
+  app.register(jobRoutes)
   app.register(articleWriteRoutes, { maxArticleBytes })
   app.register(bulkRoutes, {
     maxArticleBytes,

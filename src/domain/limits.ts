@@ -6,3 +6,6 @@ export const STREAM_CHUNK = 500
 
 /** Buckets per facet when a client asks for facets without facetSize. */
 export const DEFAULT_FACET_SIZE = 10
+
+/** The largest bulk body queued as a job (Prefer: respond-async): it is held until the job runs. */
+export const DEFAULT_MAX_JOB_BYTES = 256 * 1024 * 1024

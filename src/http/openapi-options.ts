@@ -66,6 +66,7 @@ export const openapiOptions: FastifyDynamicSwaggerOptions = {
       { name: 'entities', description: 'People, organizations, places and groups, one per referent' },
       { name: 'stats', description: 'Counts over time' },
       { name: 'extraction', description: 'The parse alone, nothing stored' },
+      { name: 'jobs', description: 'Work queued by a write (a bulk body sent with Prefer: respond-async, a re-extraction), and its progress' },
       { name: 'service', description: 'Health, readiness and this document' }
     ],
     // Reads are open; the writes each require the bearer key themselves.

@@ -2,6 +2,7 @@
 // transaction. The SQLite adapter (store/sqlite/) answers synchronously inside each call; a
 // PostgreSQL adapter answers over a pool. Services and routes depend on this interface alone.
 import type { ParsedArticle } from '../domain/extraction.js'
+import type { Job, JobCounts, JobFailure, JobKind } from '../domain/jobs.js'
 import type {
   ArticleEntityFilters, ArticleFilters, EntityFilters, QuoteFilters, RelatedEntityFilters, TimelineFilters
 } from '../domain/queries.js'
@@ -117,6 +118,18 @@ export interface Store {
   articlesParsedBy: (version: string, afterId: string, limit: number) => Promise<{ id: string, text: string }[]>
   /** Replaces the parses of stored articles in one transaction; how many were still there. */
   reparseArticles: (parses: { id: string, parsed: ParsedArticle }[], extractorVersion: string) => Promise<number>
+
+  /** A new queued job; a bulk job holds its NDJSON input until it finishes. */
+  createJob: (job: { id: string, kind: JobKind, input: Buffer | null, total: number | null }, now?: Date) => Promise<Job>
+  getJob: (id: string) => Promise<Job | null>
+  jobInput: (id: string) => Promise<Buffer | null>
+  /** Marks a queued job, or one orphaned by a process that died, as running from scratch; false if it is not to run. */
+  claimJob: (id: string, now?: Date) => Promise<boolean>
+  /** The counts so far (absolute, so a rerun overwrites them) and the lines that failed since the last record. */
+  recordJob: (id: string, counts: JobCounts, failures: readonly JobFailure[]) => Promise<void>
+  finishJob: (id: string, state: 'succeeded' | 'failed', error: string | null, now?: Date) => Promise<void>
+  /** Jobs queued or running, oldest first: what a runner starting up takes over. */
+  unfinishedJobs: () => Promise<string[]>
 
   readiness: () => Promise<StoreReadiness>
   close: () => Promise<void>

@@ -7,6 +7,7 @@ import { EntityRepository } from './entities.js'
 import { entityList } from './entity-list.js'
 import { FtsValidator } from './fts-query.js'
 import { IdempotencyKeyRepository } from './idempotency-keys.js'
+import { JobRepository } from './jobs.js'
 import { Lister } from './listing.js'
 import { quoteList } from './quote-list.js'
 import { QuoteRepository } from './quotes.js'
@@ -31,6 +32,7 @@ export interface Repositories {
   lists: Lists
   writer: ArticleWriter
   idempotencyKeys: IdempotencyKeyRepository
+  jobs: JobRepository
   stats: StatsRepository
 }
 
@@ -55,6 +57,7 @@ export function createRepositories (db: Db): Repositories {
     lists: createLists(db),
     writer: new ArticleWriter(db),
     idempotencyKeys: new IdempotencyKeyRepository(db),
+    jobs: new JobRepository(db),
     stats: new StatsRepository(db)
   }
 }

@@ -1,5 +1,6 @@
 import { IdempotencyKeyReused } from '../../domain/errors.js'
 import type { ParsedArticle } from '../../domain/extraction.js'
+import type { JobCounts, JobFailure, JobKind } from '../../domain/jobs.js'
 import type {
   ArticleMetadata, CreateOutcome, IdempotentWrite, ListReader, NewArticle, SaveOutcome, Store, StoreLists, StoreReadiness
 } from '../store.js'
@@ -116,6 +117,17 @@ export class SqliteStore implements Store {
   async reparseArticles (parses: { id: string, parsed: ParsedArticle }[], extractorVersion: string): Promise<number> {
     return this.db.transaction(() => parses.filter(({ id, parsed }) => this.repos.writer.reparse(id, parsed, extractorVersion)).length).immediate()
   }
+
+  async createJob (job: { id: string, kind: JobKind, input: Buffer | null, total: number | null }, now = new Date()) {
+    return this.repos.jobs.create(job.id, job.kind, job.input, job.total, now)
+  }
+
+  async getJob (id: string) { return this.repos.jobs.get(id) }
+  async jobInput (id: string) { return this.repos.jobs.input(id) }
+  async claimJob (id: string, now = new Date()) { return this.repos.jobs.claim(id, now) }
+  async recordJob (id: string, counts: JobCounts, failures: readonly JobFailure[]) { this.repos.jobs.record(id, counts, failures) }
+  async finishJob (id: string, state: 'succeeded' | 'failed', error: string | null, now = new Date()) { this.repos.jobs.finish(id, state, error, now) }
+  async unfinishedJobs () { return this.repos.jobs.unfinished() }
 
   async readiness (): Promise<StoreReadiness> {
     const migrations = readMigrations()
