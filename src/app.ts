@@ -9,6 +9,7 @@ import { DEFAULT_MAX_ARTICLE_BYTES } from './domain/limits.js'
 import store from './http/plugins/store.js'
 import submissions from './http/plugins/submissions.js'
 import jobs from './http/plugins/jobs.js'
+import responseCache from './http/plugins/response-cache.js'
 import jobRoutes from './http/routes/jobs.js'
 import http, { type HttpOptions } from './http/plugins/web.js'
 import openapi from './http/plugins/swagger.js'
@@ -52,6 +53,8 @@ export interface AppOptions {
   /** Requests per client per window, or false for no limit (the default here; config.ts turns it on). */
   rateLimit?: HttpOptions['rateLimit']
   logger?: FastifyServerOptions['logger']
+  /** Keep this many GET answers keyed by request and data version (default 0: no cache, as tests want). */
+  responseCacheEntries?: number
   /** Load shedding: 503 with Retry-After past these limits (default false: never shed, as tests want). */
   overload?: OverloadOptions | false
   /**
@@ -98,6 +101,8 @@ export function buildApp (options: AppOptions) {
   app.register(problems)
   app.register(security)
   app.register(overload, { shed: options.overload ?? false })
+  // before http: its onSend must see the serialized body, before compression and the ETag
+  if ((options.responseCacheEntries ?? 0) > 0) app.register(responseCache, { maxEntries: options.responseCacheEntries ?? 0 })
   app.register(http, { corsOrigins: options.corsOrigins ?? true, rateLimit: options.rateLimit ?? false })
   app.register(store, { ...storeOf(options), seedDirectory: options.seedDirectory ?? null })
   app.register(submissions)

@@ -41,6 +41,8 @@ const Config = z.object({
   MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   // 1: check every answer against its response schema before sending it (the tests always do)
   CHECK_RESPONSES: z.enum(['0', '1']).default('0').transform((value) => value === '1'),
+  // GET answers kept in memory, keyed by request and data version (any write moves it); 0 keeps none
+  RESPONSE_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(2000),
   // Worker threads that parse bulk submissions while the main thread writes; 0 parses on the main
   // thread. Unset: one per core but the main thread's, at least one.
   PARSE_WORKERS: z.coerce.number().int().min(0).max(64).optional()

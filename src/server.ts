@@ -16,6 +16,7 @@ const app = buildApp({
   rateLimit: config.RATE_LIMIT_PER_MINUTE > 0 ? { max: config.RATE_LIMIT_PER_MINUTE, windowMs: 60_000 } : false,
   overload: { maxEventLoopDelay: config.MAX_EVENT_LOOP_DELAY_MS },
   checkResponses: config.CHECK_RESPONSES,
+  responseCacheEntries: config.RESPONSE_CACHE_ENTRIES,
   ...(config.PARSE_WORKERS === undefined ? {} : { parseWorkers: config.PARSE_WORKERS }),
   logger: { level: config.LOG_LEVEL }
 })

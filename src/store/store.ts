@@ -131,6 +131,12 @@ export interface Store {
   /** Jobs queued or running, oldest first: what a runner starting up takes over. */
   unfinishedJobs: () => Promise<string[]>
 
+  /**
+   * A token that changes whenever stored data may have changed, by this process or another: what a
+   * response cache keys on. Synchronous and cheap: it is read on every cached request.
+   */
+  dataVersion: () => string
+
   readiness: () => Promise<StoreReadiness>
   close: () => Promise<void>
 }

@@ -28,7 +28,7 @@ const UNLIMITED = new Set(['/health', '/ready'])
  * The body's SHA-1 in base64, the ETag @fastify/etag makes with `algorithm: 'sha1'`, through Node's one-shot
  * crypto.hash (20.12+) where there is one: no Hash object a response (a few µs of a small answer's CPU).
  */
-const sha1: (payload: string | Buffer) => string = typeof crypto.hash === 'function'
+export const sha1: (payload: string | Buffer) => string = typeof crypto.hash === 'function'
   ? (payload) => crypto.hash('sha1', payload, 'base64')
   : (payload) => crypto.createHash('sha1').update(payload).digest('base64')
 

@@ -129,6 +129,16 @@ export class SqliteStore implements Store {
   async finishJob (id: string, state: 'succeeded' | 'failed', error: string | null, now = new Date()) { this.repos.jobs.finish(id, state, error, now) }
   async unfinishedJobs () { return this.repos.jobs.unfinished() }
 
+  // total_changes() counts this connection's row changes, data_version moves with other connections'
+  // commits (an ingest beside the server): together they change with every write, whoever made it.
+  #version: { get: () => unknown } | null = null
+
+  dataVersion (): string {
+    if (!this.db.open) return 'closed'
+    this.#version ??= this.db.prepare('SELECT total_changes() || \'.\' || (SELECT data_version FROM pragma_data_version)').pluck()
+    return String(this.#version.get())
+  }
+
   async readiness (): Promise<StoreReadiness> {
     const migrations = readMigrations()
     if (!this.db.open) return { migrations: migrations.length, pending: 0, problem: 'The database is not open' }
