@@ -155,11 +155,12 @@ t.test('PostgreSQL lists and reads answer as SQLite does, on the same data', { s
   })
 
   t.test('searches: the same matches; relevance best first by ts_rank, ties by id', async (t) => {
-    const searches = ['budget', '"military presence"', 'negotiat*', 'pipe*', 'budget OR tariffs', 'sanctions NOT Syria',
+    const searches = ['budget', '"military presence"', '"presence in Syria"', 'contin*', 'talk*', 'Zelensk*', 'pipe*', 'budget OR tariffs', 'sanctions NOT Syria',
       '(Syria OR Iran) AND ceasefire', 'Lavrov', 'U.S.', 'al-Assad', '9/11', 'e-mail', "O'Brien", 'Zelenskyy', 'Zelenskýy',
       '"Story 12"', 'talks continue', 'Clinton said', 'vaccines', 'refugee*', 'nothing-matches-this']
     let sameOrder = 0
     let orders = 0
+    const reordered: string[] = []
     for (const list of ['articles', 'quotes'] as const) {
       for (const q of searches) {
         const [want, got] = await Promise.all([
@@ -171,9 +172,21 @@ t.test('PostgreSQL lists and reads answer as SQLite does, on the same data', { s
         for (const item of got.items) t.match(item.snippet, /<mark>|^$|^…?[^<]*…?$/, `${list} q=${q}: a snippet`)
         orders++
         if (ids(got.items).join() === ids(want.items).join()) sameOrder++
+        else reordered.push(`${list} ${q} (${want.items.length})`)
       }
     }
-    t.comment(`relevance: ${sameOrder} of ${orders} searches in the same order as bm25`)
+    // bm25 and ts_rank are different functions (bm25 weighs rare terms up and long documents down;
+    // ts_rank counts the weighted occurrences), so orders agree only where both tie or one result
+    // The one difference of language: SQLite's toFtsQuery drops a star after a phrase's closing
+    // quote (a lone "*" is no word), so "military pres"* is the phrase "military pres" there and
+    // matches nothing; search-query.ts reads it as FTS5 itself does, the last word a prefix.
+    for (const list of ['articles', 'quotes'] as const) {
+      const all = async (lists: StoreLists, q: string) =>
+        (await collect(listOf(lists, list).walk({ q }, 'newest'))).map((i) => i.id)
+      t.same(await all(lite, '"military pres"*'), [], `${list}: SQLite drops the star after a phrase`)
+      t.same(await all(pg, '"military pres"*'), await all(lite, '"military presence"'), `${list}: PostgreSQL reads it as a prefix`)
+    }
+    t.comment(`relevance: ${sameOrder} of ${orders} searches in the same order as bm25; reordered: ${reordered.join('; ')}`)
   })
 
   t.test('what cannot be searched, and cursors that are not the list\'s, are refused as in SQLite', async (t) => {

@@ -11,6 +11,15 @@ import { generateCorpus } from '../../corpus.js'
 import { copyRows } from './load-rows.js'
 
 const EXTRA: { text: string, metadata: ArticleMetadata }[] = [
+  // a surname stored alone, then its full name: the first entity merges into the second (a redirect)
+  {
+    text: 'Putin warns on pipeline\n\nMOSCOW\n\nPutin said on Friday that the pipeline would open. "It is ready," Putin said.\n',
+    metadata: { publishedAt: '2016-05-05T05:05:05Z', publisher: 'Global Wire' }
+  },
+  {
+    text: 'Putin meets Merkel\n\nBERLIN\n\nPresident Vladimir Putin met Chancellor Angela Merkel on Thursday. "We talked," Vladimir Putin said.\n',
+    metadata: { publishedAt: '2016-05-06T06:06:06Z', publisher: 'Example News' }
+  },
   {
     text: 'U.S. envoys meet al-Assad\n\nDAMASCUS\n\nU.S. envoys met Bashar al-Assad on Monday, Secretary of State John Kerry said.\n\n' +
       '"The 9/11 anniversary is a day for talks," Kerry told reporters in Damascus.\n',
