@@ -1,0 +1,54 @@
+// For tests only, until the PostgreSQL writer lands: copies every row of a SQLite store into a
+// migrated PostgreSQL database, table by table, so both stores hold the same data and their reads
+// can be compared. Generated columns (published_utc, search) are PostgreSQL's own to compute.
+import type pg from 'pg'
+import type { Db } from '../../../src/store/sqlite/connection.js'
+
+interface Table {
+  name: string
+  columns: string[]
+  /** Per row, before it is sent: SQLite's text JSON parsed, so json_populate_recordset stores it as JSON. */
+  prepare?: (row: Record<string, unknown>) => Record<string, unknown>
+}
+
+// in foreign-key order
+const TABLES: Table[] = [
+  {
+    name: 'articles',
+    columns: ['id', 'title', 'title_from_text', 'dateline', 'published_at', 'publisher', 'url', 'language', 'text', 'lede',
+      'extractor_version', 'created_at', 'sort_at', 'quote_count', 'entity_count'],
+    prepare: (row) => ({ ...row, title_from_text: row.title_from_text === 1 })
+  },
+  { name: 'paragraphs', columns: ['article_id', 'idx', 'kind', 'text', 'start', 'end'] },
+  { name: 'entities', columns: ['id', 'name', 'type', 'article_count', 'mention_count', 'quote_count', 'iso3166', 'geonames_id'] },
+  { name: 'entity_aliases', columns: ['entity_id', 'alias'] },
+  { name: 'entity_titles', columns: ['entity_id', 'title'] },
+  { name: 'entity_keys', columns: ['key', 'kind', 'entity_id'] },
+  { name: 'entity_redirects', columns: ['from_id', 'to_id'] },
+  { name: 'article_entities', columns: ['article_id', 'entity_id', 'position', 'sort_at'] },
+  { name: 'mentions', columns: ['article_id', 'entity_id', 'start', 'end', 'text'] },
+  {
+    name: 'quotes',
+    columns: ['id', 'article_id', 'position', 'kind', 'text', 'spans', 'cue_text', 'cue_start', 'cue_end', 'source_text',
+      'source_start', 'source_end', 'speaker_id', 'paragraph', 'sort_at'],
+    prepare: (row) => ({ ...row, spans: JSON.parse(String(row.spans)) as unknown })
+  }
+]
+
+const BATCH = 500
+
+/** Copies every row of `sqlite` into `pool`'s (migrated, empty) tables; returns the rows copied per table. */
+export async function copyRows (sqlite: Db, pool: pg.Pool): Promise<Record<string, number>> {
+  const copied: Record<string, number> = {}
+  for (const table of TABLES) {
+    const list = table.columns.map((c) => `"${c}"`).join(', ')
+    const rows = sqlite.prepare(`SELECT ${list} FROM ${table.name}`).all() as Record<string, unknown>[]
+    for (let at = 0; at < rows.length; at += BATCH) {
+      const batch = rows.slice(at, at + BATCH).map(table.prepare ?? ((row) => row))
+      await pool.query(`INSERT INTO ${table.name} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${table.name}, $1)`,
+        [JSON.stringify(batch)])
+    }
+    copied[table.name] = rows.length
+  }
+  return copied
+}
