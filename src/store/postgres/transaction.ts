@@ -7,6 +7,8 @@ export interface TransactionOptions {
   isolation?: IsolationLevel
   /** How many times a serialization failure or deadlock is retried before it is thrown (default 5). */
   retries?: number
+  /** Told of each retry (for metrics): the error that caused it and the attempt that failed, from 0. */
+  onRetry?: (error: unknown, attempt: number) => void
 }
 
 const ISOLATION: Record<IsolationLevel, string> = {
@@ -40,6 +42,7 @@ export async function inTransaction<T> (pool: pg.Pool, fn: (client: pg.PoolClien
       return await once(pool, fn, options.isolation ?? 'read committed')
     } catch (error) {
       if (attempt >= retries || !isRetryable(error)) throw error
+      options.onRetry?.(error, attempt)
       await sleep(backoffMs(attempt))
     }
   }
