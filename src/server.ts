@@ -6,7 +6,11 @@ import { openStore } from './store/open.js'
 
 // Reads the configuration, listens, and closes gracefully: in-flight requests finish, the database closes.
 const config = readConfig()
-const store = openStore(config)
+const store = await openStore(config).catch((error: unknown) => {
+  // no logger yet: the message alone, on stderr, says what to fix (an unreachable database, an extension)
+  console.error(`could not open the store: ${error instanceof Error ? error.message : String(error)}`)
+  process.exit(1)
+})
 const app = buildApp({
   store,
   seedDirectory: SEED_DIR,
@@ -21,7 +25,7 @@ const app = buildApp({
   logger: { level: config.LOG_LEVEL }
 })
 
-if (store.applied.length) app.log.info({ migrations: store.applied.map((m) => `${m.version}_${m.name}`) }, 'migrations applied')
+if (store.applied?.length) app.log.info({ migrations: store.applied.map((m) => `${m.version}_${m.name}`) }, 'migrations applied')
 
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   if (err) app.log.error({ err }, 'closing after an error')

@@ -12,7 +12,7 @@ if (paths.length === 0) {
   process.exit(2)
 }
 const config = readConfig()
-const store = openStore(config)
+const store = await openStore(config)
 try {
   const bar = progressBar('ingest')
   bar.start(await countDocuments(expandPaths(paths).files), 0)

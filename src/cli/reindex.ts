@@ -6,7 +6,7 @@ import { progressBar } from './progress.js'
 
 // npm run reindex: re-parses the articles of DATABASE_PATH whose extractor version is older than this
 // one's, in batches. Ctrl-C stops after the batch in progress; running it again goes on from there.
-const store = openStore(readConfig())
+const store = await openStore(readConfig())
 const stop = new AbortController()
 process.once('SIGINT', () => stop.abort())
 process.once('SIGTERM', () => stop.abort())
