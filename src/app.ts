@@ -9,6 +9,7 @@ import { DEFAULT_MAX_ARTICLE_BYTES } from './domain/limits.js'
 import store from './http/plugins/store.js'
 import submissions from './http/plugins/submissions.js'
 import jobs from './http/plugins/jobs.js'
+import consistency from './http/plugins/consistency.js'
 import responseCache from './http/plugins/response-cache.js'
 import jobRoutes from './http/routes/jobs.js'
 import http, { type HttpOptions } from './http/plugins/web.js'
@@ -105,6 +106,7 @@ export function buildApp (options: AppOptions) {
   if ((options.responseCacheEntries ?? 0) > 0) app.register(responseCache, { maxEntries: options.responseCacheEntries ?? 0 })
   app.register(http, { corsOrigins: options.corsOrigins ?? true, rateLimit: options.rateLimit ?? false })
   app.register(store, { ...storeOf(options), seedDirectory: options.seedDirectory ?? null })
+  app.register(consistency)
   app.register(submissions)
   app.register(auth, { apiKeys: options.apiKeys ?? [] })
   app.register(openapi)

@@ -137,6 +137,14 @@ export interface Store {
    */
   dataVersion: () => string
 
+  /**
+   * Read-your-writes across processes, for stores that read from replicas: the position of this
+   * process's last write (null when there is nothing to wait for), and a way to run reads that
+   * must see the write a client's token names.
+   */
+  consistencyToken?: () => string | null
+  readingAfter?: (token: string, run: () => void) => void
+
   readiness: () => Promise<StoreReadiness>
   close: () => Promise<void>
 }

@@ -52,10 +52,10 @@ async function http (app: FastifyInstance, options: HttpOptions): Promise<void> 
   await app.register(cors, {
     origin: options.corsOrigins,
     methods: ['GET', 'HEAD', 'POST', 'DELETE'],
-    allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-None-Match', 'Accept'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-None-Match', 'Accept', 'Prefer', 'Consistency-Token'],
     // joined here once: the plugin joins an array again for every answer
     exposedHeaders: ['ETag', 'Location', 'Link', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset',
-      'Idempotent-Replayed'].join(', '),
+      'Idempotent-Replayed', 'Preference-Applied', 'Consistency-Token'].join(', '),
     maxAge: 600
   })
   if (options.rateLimit) {

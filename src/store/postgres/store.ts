@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
 import type pg from 'pg'
 import { IdempotencyKeyReused, Unavailable } from '../../domain/errors.js'
 import type { ParsedArticle } from '../../domain/extraction.js'
@@ -49,6 +50,9 @@ export class PostgresStore implements Store {
   #localWrites = 0
   #notified = 0
   #listening = false
+  /** A client's consistency token, for the reads of its request. */
+  readonly #after = new AsyncLocalStorage<string>()
+  #lastWrite: string | null = null
 
   private constructor (options: PostgresStoreOptions) {
     const max = options.poolSize ?? 10
@@ -56,7 +60,7 @@ export class PostgresStore implements Store {
     this.#replicas = (options.replicas ?? []).map((url) => createPool(url, { max, applicationName: 'structured-news-api (reads)' }))
     this.routing = new ReadRouting(this.primary, this.#replicas.map((pool, i) => ({ name: `replica ${i + 1}`, pool })))
     // each list query asks the routing which pool to read from, at the time it runs
-    const reader: Queryable = { query: ((...args: Parameters<pg.Pool['query']>) => this.routing.forRead().query(...args)) as pg.Pool['query'] }
+    const reader: Queryable = { query: ((...args: Parameters<pg.Pool['query']>) => this.#readPool().query(...args)) as pg.Pool['query'] }
     this.lists = createLists(reader)
   }
 
@@ -88,9 +92,21 @@ export class PostgresStore implements Store {
     }
   }
 
+  #readPool (): pg.Pool {
+    return this.routing.forRead(this.#after.getStore())
+  }
+
   /** Reads through the routing: a caught-up replica, else the primary. */
   async #read<T> (fn: (db: pg.Pool) => Promise<T>): Promise<T> {
-    return unavailableOn(() => fn(this.routing.forRead()), 'The database')
+    return unavailableOn(() => fn(this.#readPool()), 'The database')
+  }
+
+  consistencyToken (): string | null {
+    return this.#lastWrite
+  }
+
+  readingAfter (token: string, run: () => void): void {
+    this.#after.run(token, run)
   }
 
   /** One write transaction on the primary, notifying every process on commit. */
@@ -110,7 +126,10 @@ export class PostgresStore implements Store {
     if (this.#replicas.length === 0) return
     try {
       const { rows } = await this.primary.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn')
-      if (rows[0]) this.routing.wrote(rows[0].lsn)
+      if (rows[0]) {
+        this.routing.wrote(rows[0].lsn)
+        this.#lastWrite = rows[0].lsn
+      }
     } catch {
       // the write committed; without its position, reads go to the primary until the next write's
     }
