@@ -54,6 +54,8 @@ export interface AppOptions {
   /** Requests per client per window, or false for no limit (the default here; config.ts turns it on). */
   rateLimit?: HttpOptions['rateLimit']
   logger?: FastifyServerOptions['logger']
+  /** Run queued jobs in this process (default true; the server sets false on PostgreSQL, where workers run them). */
+  runJobs?: boolean
   /** Keep this many GET answers keyed by request and data version (default 0: no cache, as tests want). */
   responseCacheEntries?: number
   /** Load shedding: 503 with Retry-After past these limits (default false: never shed, as tests want). */
@@ -119,6 +121,7 @@ export function buildApp (options: AppOptions) {
   const maxArticleBytes = options.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_BYTES
   app.register(jobs, {
     maxArticleBytes,
+    ...(options.runJobs === undefined ? {} : { runJobs: options.runJobs }),
     ...(options.bulkBatchSize === undefined ? {} : { batchSize: options.bulkBatchSize }),
     ...(options.parseWorkers === undefined ? {} : { parseWorkers: options.parseWorkers })
   })

@@ -21,6 +21,8 @@ const app = buildApp({
   overload: { maxEventLoopDelay: config.MAX_EVENT_LOOP_DELAY_MS },
   checkResponses: config.CHECK_RESPONSES,
   responseCacheEntries: config.RESPONSE_CACHE_ENTRIES,
+  // on PostgreSQL the jobs are the workers' (npm run worker); on SQLite this process runs them
+  runJobs: config.DATABASE_URL === undefined,
   ...(config.PARSE_WORKERS === undefined ? {} : { parseWorkers: config.PARSE_WORKERS }),
   logger: { level: config.LOG_LEVEL }
 })

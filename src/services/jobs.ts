@@ -80,7 +80,10 @@ async function runReindex (store: Store, progress: Progress, options: JobOptions
   const summary = await reindex(store, {
     ...(options.parser ? { parser: options.parser } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
-    onProgress: (n) => { progress.counts.done += n }
+    onProgress: async (n) => {
+      progress.counts.done += n
+      await progress.record() // renews the job's lease too
+    }
   })
   progress.counts.total = progress.counts.done + summary.remaining
   return !summary.interrupted
@@ -109,11 +112,27 @@ export async function runJob (store: Store, id: string, options: JobOptions): Pr
   return true
 }
 
+/** Where a queued job goes: a runner in this process, or the workers (`npm run worker`). */
+export interface JobQueue {
+  enqueue: (id: string) => void
+  resume: () => Promise<void>
+  idle: () => Promise<void>
+  close: () => Promise<void>
+}
+
+/** Jobs left in the store for `npm run worker` processes to claim (PostgreSQL: the jobs are theirs). */
+export const LEFT_TO_WORKERS: JobQueue = {
+  enqueue: () => {},
+  resume: async () => {},
+  idle: async () => {},
+  close: async () => {}
+}
+
 /**
  * Runs jobs in this process, one at a time, in the order queued: the SQLite store's runner (one
  * process owns a SQLite file's writes). On start it takes over the jobs left unfinished.
  */
-export class InProcessJobs {
+export class InProcessJobs implements JobQueue {
   readonly #store: Store
   readonly #options: JobOptions
   readonly #stop = new AbortController()

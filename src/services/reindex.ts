@@ -31,7 +31,7 @@ export interface ReindexOptions {
   /** Stops after the batch in progress: what is done stays done, and a later run goes on from there. */
   signal?: AbortSignal
   /** Called after each batch is committed with the number it re-parsed. */
-  onProgress?: (articles: number) => void
+  onProgress?: (articles: number) => void | Promise<void>
 }
 
 export interface ReindexSummary {
@@ -65,7 +65,7 @@ export async function reindex (store: Store, options: ReindexOptions = {}): Prom
       }
       reparsed += await store.reparseArticles(parses, parser.version)
       after = batch.at(-1)?.id ?? after
-      options.onProgress?.(batch.length)
+      await options.onProgress?.(batch.length)
     }
   }
   const remaining = (await staleVersions(store, parser.version)).reduce((sum, v) => sum + v.count, 0)

@@ -36,7 +36,7 @@ t.test('after a version bump, reindex re-parses every older article in place: sa
   const before = repos.articles.get(ids[0] ?? '')
 
   const progress: number[] = []
-  const summary = await reindex(store, { parser: { parse: parseArticle, version: '0.3.0' }, batchSize: 3, onProgress: (n) => progress.push(n) })
+  const summary = await reindex(store, { parser: { parse: parseArticle, version: '0.3.0' }, batchSize: 3, onProgress: (n) => { progress.push(n) } })
   t.same(summary, { reparsed: 7, remaining: 0, interrupted: false })
   t.same(progress, [3, 3, 1], 'batch by batch')
   t.same(await staleVersions(store, '0.3.0'), [])

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
-import { InProcessJobs } from '../../services/jobs.js'
+import { InProcessJobs, LEFT_TO_WORKERS, type JobQueue } from '../../services/jobs.js'
 import { defaultPoolSize, ParsePool } from '../../services/parse-pool.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
-    jobs: InProcessJobs
+    jobs: JobQueue
   }
 }
 
@@ -14,6 +14,8 @@ export interface JobsPluginOptions {
   batchSize?: number
   /** Worker threads parsing a bulk job's lines (default: defaultPoolSize()); 0 parses on the main thread. */
   parseWorkers?: number
+  /** Run queued jobs in this process (default true); false leaves them to `npm run worker` processes. */
+  runJobs?: boolean
 }
 
 /**
@@ -21,6 +23,10 @@ export interface JobsPluginOptions {
  * takes over those a previous process left unfinished. Closing stops after the batch in progress.
  */
 async function jobs (app: FastifyInstance, options: JobsPluginOptions): Promise<void> {
+  if (options.runJobs === false) {
+    app.decorate('jobs', LEFT_TO_WORKERS)
+    return
+  }
   const workers = options.parseWorkers ?? defaultPoolSize()
   const pool = workers > 0 ? new ParsePool(workers) : null
   const runner = new InProcessJobs(app.store, {

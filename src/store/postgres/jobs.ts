@@ -32,7 +32,10 @@ function toJob (row: JobRow, failures: JobFailure[]): Job {
   }
 }
 
-/** Jobs and their failed lines, as the SQLite adapter keeps them (store/sqlite/jobs.ts). */
+/** How long a runner holds a job without recording progress before another may take it over. */
+export const JOB_LEASE_SECONDS = 30
+
+/** Jobs and their failed lines, as the SQLite adapter keeps them (store/sqlite/jobs.ts), leased to one runner at a time. */
 export const pgJobs = {
   async create (db: Queryable, id: string, kind: JobKind, input: Buffer | null, total: number | null, now: Date): Promise<Job> {
     const { rows } = await db.query<JobRow>(`INSERT INTO jobs (id, kind, state, created_at, total, input)
@@ -54,19 +57,24 @@ export const pgJobs = {
     return rows[0]?.input ?? null
   },
 
-  /** Running from scratch (a running job claimed again belonged to a runner that died). One statement: atomic. */
+  /**
+   * Running from scratch under a new lease: a queued job, or a running one whose runner stopped
+   * renewing its lease (it died). One statement, so two runners never both take a job.
+   */
   async claim (db: Queryable, id: string, now: Date): Promise<boolean> {
     const { rows } = await db.query<{ id: string }>(`WITH claimed AS (
         UPDATE jobs SET state = 'running', started_at = $2, finished_at = NULL, done = 0, created = 0, existing = 0,
-          failed = 0, error = NULL
-        WHERE id = $1 AND state IN ('queued', 'running') RETURNING id),
+          failed = 0, error = NULL, lease_until = $2::timestamptz + make_interval(secs => ${JOB_LEASE_SECONDS})
+        WHERE id = $1 AND (state = 'queued' OR (state = 'running' AND (lease_until IS NULL OR lease_until < $2)))
+        RETURNING id),
       cleared AS (DELETE FROM job_failures WHERE job_id IN (SELECT id FROM claimed))
       SELECT id FROM claimed`, [id, now.toISOString()])
     return rows.length > 0
   },
 
   async record (db: Queryable, id: string, counts: JobCounts, failures: readonly JobFailure[]): Promise<void> {
-    await db.query(`UPDATE jobs SET done = $2, total = coalesce($3, total), created = $4, existing = $5, failed = $6
+    await db.query(`UPDATE jobs SET done = $2, total = coalesce($3, total), created = $4, existing = $5, failed = $6,
+        lease_until = now() + make_interval(secs => ${JOB_LEASE_SECONDS})
       WHERE id = $1 AND state = 'running'`, [id, counts.done, counts.total, counts.created, counts.existing, counts.failed])
     if (failures.length === 0) return
     await db.query(`INSERT INTO job_failures (job_id, line, problem)
