@@ -75,6 +75,10 @@ export interface StoreReadiness {
   pending: number
   /** Why it cannot serve (closed, unreachable), or null. */
   problem: string | null
+  /** What it cannot do while it serves the rest (the primary down: reads from replicas, writes 503), or null. */
+  degraded?: string | null
+  /** Each database of a store that has several (a primary and its replicas). */
+  databases?: { name: string, role: 'primary' | 'replica', problem: string | null }[]
 }
 
 export interface Store {

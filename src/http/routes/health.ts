@@ -21,10 +21,15 @@ const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: jsonResponse(Readiness, 'Ready to serve'), 503: problemResponse('Not ready: the detail says why'), 500: serverError }
     }
   }, async () => {
-    const { problem, pending, migrations } = await app.store.readiness()
+    const { problem, pending, migrations, degraded, databases } = await app.store.readiness()
     if (problem !== null) throw new Unavailable(problem)
     if (pending > 0) throw new Unavailable(`${pending} migration(s) not applied: run npm run db:migrate`)
-    return { status: 'ready' as const, migrations }
+    return {
+      status: degraded ? 'degraded' as const : 'ready' as const,
+      migrations,
+      ...(degraded ? { detail: degraded } : {}),
+      ...(databases ? { databases } : {})
+    }
   })
 }
 

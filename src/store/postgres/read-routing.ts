@@ -49,14 +49,24 @@ export class ReadRouting {
     this.#timer?.unref()
   }
 
+  /** A write committed whose WAL position is not known: reads go to the primary until one is. */
+  #unknownWrite = false
+
   /** Records a committed write's WAL position (the primary's pg_current_wal_lsn() after it). */
   wrote (lsn: string): void {
     const at = lsnValue(lsn)
     if (at > this.#written) this.#written = at
+    this.#unknownWrite = false
+  }
+
+  /** Records a committed write whose position could not be read. */
+  wroteAtUnknownPosition (): void {
+    this.#unknownWrite = true
   }
 
   /** The pool for a read: a caught-up replica in turn, else the primary. `after`: a client's token. */
   forRead (after?: string): pg.Pool {
+    if (this.#unknownWrite) return this.primary
     const needed = after === undefined ? this.#written : maxOf(this.#written, safeLsn(after))
     const usable = this.replicas.filter((r) => r.problem === null && r.replayed !== null && r.replayed >= needed)
     if (usable.length === 0) return this.primary

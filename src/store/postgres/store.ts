@@ -131,7 +131,8 @@ export class PostgresStore implements Store {
         this.#lastWrite = rows[0].lsn
       }
     } catch {
-      // the write committed; without its position, reads go to the primary until the next write's
+      // the write committed; without its position, reads go to the primary until a position is known
+      this.routing.wroteAtUnknownPosition()
     }
   }
 
@@ -220,13 +221,19 @@ export class PostgresStore implements Store {
     return this.#listening ? `${this.#localWrites}.${this.#notified}` : `unlistened.${Date.now()}.${Math.random()}`
   }
 
+  /** The primary's migrations and each database's state; with the primary down, replicas still serve reads. */
   async readiness (): Promise<StoreReadiness> {
     const migrations = readMigrations().length
+    const replicas = this.routing.replicas.map((r) => ({ name: r.name, role: 'replica' as const, problem: r.problem }))
     try {
       const pending = (await pendingMigrations(this.primary)).length
-      return { migrations, pending, problem: null }
+      return { migrations, pending, problem: null, databases: [{ name: 'primary', role: 'primary', problem: null }, ...replicas] }
     } catch {
-      return { migrations, pending: 0, problem: 'The primary database does not answer' }
+      const down = 'The primary database does not answer'
+      const databases = [{ name: 'primary', role: 'primary' as const, problem: down }, ...replicas]
+      return replicas.some((r) => r.problem === null)
+        ? { migrations, pending: 0, problem: null, degraded: `${down}: reads are answered by replicas, writes answer 503`, databases }
+        : { migrations, pending: 0, problem: down, databases }
     }
   }
 

@@ -36,6 +36,10 @@ t.test('reads go to a replica that has replayed this process\'s writes, else to 
   t.equal(nameOf(routing.forRead()), 'r1')
   t.equal(nameOf(routing.forRead('0/190')), 'primary', 'a client\'s token from another process\'s write')
   t.equal(nameOf(routing.forRead('garbage')), 'r1', 'a token that is not a WAL position does not block')
+  routing.wroteAtUnknownPosition()
+  t.equal(nameOf(routing.forRead()), 'primary', 'a write whose position is not known: the primary until one is')
+  routing.wrote('0/180')
+  t.equal(nameOf(routing.forRead()), 'r1')
   replicaAt = null
   await routing.check()
   t.equal(nameOf(routing.forRead()), 'primary', 'a replica that does not answer is left out')

@@ -25,6 +25,11 @@ async function twoProcesses (t: Test) {
 t.test('reads from a streaming replica see the writes of the process, and of another one given its token', { skip: SKIP_WITHOUT_POSTGRES || (REPLICA ? false : 'no TEST_REPLICA_URL') }, async (t) => {
   const [a, b] = await twoProcesses(t)
   t.match(a.store.routing.replicas, [{ problem: null }], 'the replica is up and caught up')
+  t.same((await a.app.inject('/ready')).json(), {
+    status: 'ready',
+    migrations: 3,
+    databases: [{ name: 'primary', role: 'primary', problem: null }, { name: 'replica 1', role: 'replica', problem: null }]
+  }, '/ready reports each database')
   for (let i = 0; i < 20; i++) {
     const res = await a.app.inject({ method: 'POST', url: '/articles', headers: AUTH, payload: { text: quotedText(i) } })
     t.equal(res.statusCode, 201)
