@@ -14,6 +14,11 @@ async function twoProcesses (t: Test) {
   const open = async () => {
     const store = await PostgresStore.open({ primary, replicas: [replica], poolSize: 2 })
     t.teardown(() => store.close())
+    // the throwaway database reaches the replica when it has replayed its CREATE DATABASE
+    for (const end = Date.now() + 20_000; store.routing.replicas[0]?.problem !== null && Date.now() < end;) {
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      await store.routing.check()
+    }
     const app = buildApp({ store, apiKeys: [API_KEY], parseWorkers: 0 })
     t.teardown(() => app.close())
     await app.ready()
