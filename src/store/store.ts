@@ -134,6 +134,11 @@ export interface Store {
   finishJob: (id: string, state: 'succeeded' | 'failed', error: string | null, now?: Date) => Promise<void>
   /** Jobs queued or running, oldest first: what a runner starting up takes over. */
   unfinishedJobs: () => Promise<string[]>
+  /**
+   * For stores with a queue (PostgreSQL: pg-boss): calls `run` with each job id delivered to this
+   * process, one at a time, until the returned stop is called.
+   */
+  deliverJobs?: (run: (id: string) => Promise<void>) => Promise<() => Promise<void>>
 
   /**
    * A token that changes whenever stored data may have changed, by this process or another: what a

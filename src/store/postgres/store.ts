@@ -10,6 +10,7 @@ import { createPool, type Queryable } from './connection.js'
 import { PgArticleWriter } from './article-writer.js'
 import { PgIdempotencyKeys } from './idempotency-keys.js'
 import { pgJobs } from './jobs.js'
+import { JobQueue } from './job-queue.js'
 import { lockNames } from './locks.js'
 import { createLists } from './lists/index.js'
 import { migrate, pendingMigrations, readMigrations } from './migrate.js'
@@ -53,9 +54,12 @@ export class PostgresStore implements Store {
   /** A client's consistency token, for the reads of its request. */
   readonly #after = new AsyncLocalStorage<string>()
   #lastWrite: string | null = null
+  readonly #primaryUrl: URL
+  #queue: Promise<JobQueue> | null = null
 
   private constructor (options: PostgresStoreOptions) {
     const max = options.poolSize ?? 10
+    this.#primaryUrl = options.primary
     this.primary = createPool(options.primary, { max, applicationName: 'structured-news-api' })
     this.#replicas = (options.replicas ?? []).map((url) => createPool(url, { max, applicationName: 'structured-news-api (reads)' }))
     this.routing = new ReadRouting(this.primary, this.#replicas.map((pool, i) => ({ name: `replica ${i + 1}`, pool })))
@@ -199,7 +203,26 @@ export class PostgresStore implements Store {
 
   // jobs live on the primary: their state is read right after it is written, by any process
   async createJob (job: { id: string, kind: JobKind, input: Buffer | null, total: number | null }, now = new Date()) {
-    return this.#onPrimary((db) => pgJobs.create(db, job.id, job.kind, job.input, job.total, now))
+    const created = await this.#onPrimary((db) => pgJobs.create(db, job.id, job.kind, job.input, job.total, now))
+    try {
+      await (await this.#jobQueue()).send(job.id)
+    } catch {
+      // the job is stored: a worker's sweep of unfinished jobs finds it without a delivery
+    }
+    return created
+  }
+
+  /** pg-boss, started on first use: stores that never queue a job never create its schema. */
+  async #jobQueue (): Promise<JobQueue> {
+    this.#queue ??= JobQueue.start(this.#primaryUrl, { supervise: true })
+    this.#queue.catch(() => { this.#queue = null })
+    return this.#queue
+  }
+
+  async deliverJobs (run: (id: string) => Promise<void>): Promise<() => Promise<void>> {
+    const queue = await this.#jobQueue()
+    await queue.work(run)
+    return async () => queue.stopWorking()
   }
 
   async getJob (id: string) { return this.#onPrimary((db) => pgJobs.get(db, id)) }
@@ -239,6 +262,9 @@ export class PostgresStore implements Store {
 
   async close (): Promise<void> {
     this.routing.close()
+    const queue = this.#queue
+    this.#queue = null
+    if (queue) await queue.then((q) => q.stop(), () => {})
     this.#listener?.release()
     this.#listener = null
     await Promise.all([this.primary.end(), ...this.#replicas.map((pool) => pool.end())])
