@@ -5,11 +5,13 @@
 #   bash .ci/postgres.sh start   installs PostgreSQL if it is missing, starts both, and prints (alone
 #                                on stdout) the exports to eval: TEST_DATABASE_URL, TEST_REPLICA_URL
 #                                and PG_CI_ROOT, the folder that `stop` needs
+#                                PG_DURABLE=1 keeps PostgreSQL's durable defaults (fsync, synchronous
+#                                commit, full page writes), as the benchmarks want them
 #   bash .ci/postgres.sh stop    stops both by data directory (pg_ctl -D, never by process name)
 #                                and removes the folder named by PG_CI_ROOT
 #
 # Everything else goes to stderr. The servers trust loopback connections: they hold test data only,
-# and fsync is off because a crash only loses what the next run recreates anyway.
+# and fsync is off (unless PG_DURABLE=1) because a crash only loses what the next run recreates anyway.
 set -euo pipefail
 
 PG_VERSION=${PG_VERSION:-15}
@@ -75,10 +77,10 @@ unix_socket_directories = '$root'
 wal_level = replica
 max_wal_senders = 4
 hot_standby = on
-fsync = off
-synchronous_commit = off
-full_page_writes = off
 EOF
+  if [ "${PG_DURABLE:-0}" != 1 ]; then
+    printf 'fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n' >>"$root/primary/postgresql.conf"
+  fi
   cat >"$root/primary/pg_hba.conf" <<EOF
 local all         all              trust
 host  all         all 127.0.0.1/32 trust

@@ -52,7 +52,8 @@ export const SearchQuery = z.string().trim().min(1).max(500)
     'finds "negotiations"); a word with punctuation ("al-Assad") is searched as a phrase')
 
 export const Sort = z.enum(['newest', 'oldest', 'relevance']).optional()
-  .describe('The order: `newest` or `oldest` publication first, or `relevance` (bm25, best first; needs `q`). ' +
+  .describe('The order: `newest` or `oldest` publication first, or `relevance` (best match first; needs `q`). ' +
+    'An article search in `relevance` ranks the newest 1,000 matches of the request\'s filters; `total` and the date orders reach every match. ' +
     'Default: `relevance` with `q`, else `newest`')
 
 export const CountParam = z.enum(['true', 'false']).default('false').transform((value) => value === 'true')

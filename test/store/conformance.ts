@@ -2,6 +2,7 @@
 // these on fresh stores of its own (test/store/sqlite/store.test.ts; a PostgreSQL one beside it).
 import type { Test } from 'tap'
 import { IdempotencyKeyReused, InvalidCursor, InvalidQuery } from '../../src/domain/errors.js'
+import { RANK_WINDOW } from '../../src/domain/limits.js'
 import { articleIdOf } from '../../src/store/ids.js'
 import type { Store } from '../../src/store/store.js'
 import { parsedArticle, quotedText } from '../helpers.js'
@@ -133,6 +134,31 @@ export function storeConformance (t: Test, open: OpenStore): void {
     t.equal(await store.lists.quotes.count({ q: 'zanzibarian' }), 1)
     t.same(await ids(store.lists.articles.page({ q: 'nowhere-to-be-found' }, 'relevance', 10)), [])
     await t.rejects(store.lists.articles.page({ q: '"unterminated' }, 'relevance', 10), InvalidQuery)
+  })
+
+  t.test(`a ranked search orders the newest ${RANK_WINDOW} matches; total, the date orders and narrower dates reach all`, async (t) => {
+    const store = await open(t)
+    const article = (text: string, publishedAt: string, title = 'A harbour story') =>
+      ({ text, metadata: { publishedAt }, parse: () => parsedArticle(text, { title }), extractorVersion: V1 })
+    // the best match of all, but the oldest: outside the window of a search over every date
+    const oldest = article('The budget, the budget and the budget again.', '2001-01-01T00:00:00Z', 'Budget budget budget')
+    const recent = Array.from({ length: RANK_WINDOW + 3 }, (_, i) =>
+      article(`Harbour ${i} has a budget.`, new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString()))
+    for (let i = 0; i < recent.length; i += 250) await store.createArticles(recent.slice(i, i + 250))
+    await store.createArticles([oldest])
+    const oldestId = articleIdOf(oldest.text)
+    const ranked = (await collect(store.lists.articles.walk({ q: 'budget' }, 'relevance'))).map((a) => a.id)
+    t.equal(ranked.length, RANK_WINDOW, 'the window holds the newest matches')
+    t.notOk(ranked.includes(oldestId), 'the oldest match is outside it')
+    t.notOk(ranked.includes(articleIdOf(recent[0]?.text ?? '')), 'and so are the next oldest')
+    t.equal(await store.lists.articles.count({ q: 'budget' }), RANK_WINDOW + 4, 'total counts every match')
+    t.same(await ids(store.lists.articles.page({ q: 'budget' }, 'oldest', 1)), [oldestId])
+    t.same(await ids(store.lists.articles.page({ q: 'budget', to: '2020-01-01T00:00:00Z' }, 'relevance', 5)), [oldestId],
+      'a date range moves the window')
+    const firstPage = await store.lists.articles.page({ q: 'budget' }, 'relevance', 600)
+    const secondPage = await store.lists.articles.page({ q: 'budget' }, 'relevance', 600, firstPage.next ?? undefined)
+    t.same([...firstPage.items, ...secondPage.items].map((a) => a.id), ranked, 'pages walk the window')
+    t.equal(secondPage.next, null)
   })
 
   t.test('a cursor that is not one a list issued is rejected', async (t) => {

@@ -3,7 +3,8 @@ import type { ArticleHit } from '../../domain/resources.js'
 import type { ArticleFacet, SearchSort } from '../../domain/values.js'
 import { ARTICLE_COLUMNS, toSummary, type ArticleRow } from './articles.js'
 import type { FtsValidator } from './fts-query.js'
-import { idsOf, type FacetSql, type FilteredSet, type Lister, type Ordering } from './listing.js'
+import { RANK_WINDOW } from '../../domain/limits.js'
+import { idsOf, type FacetSql, type FilteredSet, type Lister, type Ordering, type RankWindow } from './listing.js'
 import { ResourceList } from './resource-list.js'
 
 interface Row extends ArticleRow {
@@ -35,7 +36,7 @@ function orderingOf (sort: SearchSort, keys: { sortAt: string, id: string }): Or
     // bm25 is lower for better matches; the id breaks ties so that the order is total
     case 'relevance': return {
       tag: 'relevance', orderBy: 'score ASC, a.id ASC', after: `(${SCORE} > @c0 OR (${SCORE} = @c0 AND a.id > @c1))`,
-      shape: ['f', 's'], key: (row) => [row.score ?? 0, row.id]
+      shape: ['f', 's'], key: (row) => [row.score ?? 0, row.id], ranked: true
     }
   }
 }
@@ -90,7 +91,22 @@ function filteredSet (fts: FtsValidator, filters: ArticleFilters): FilteredSet {
   if (filters.publisher !== undefined) { where.push('a.publisher = @publisher COLLATE NOCASE'); params.publisher = filters.publisher }
   if (filters.from !== undefined) { where.push('a.published_utc >= @from'); params.from = filters.from }
   if (filters.to !== undefined) { where.push('a.published_utc <= @to'); params.to = filters.to }
-  return { from, where, params }
+  return { from, where, params, ...(filters.q === undefined ? {} : { rankWindow: rankWindowOf(where.slice(1)) }) }
+}
+
+/**
+ * The newest RANK_WINDOW matches that pass the other filters, read by walking the newest-first index
+ * against the search's rowids. The unary + keeps FTS5 from taking the IN list as rowid lookups, each
+ * of which would run the search again: the full-text scan reads the window's rowids as a filter.
+ */
+function rankWindowOf (otherConditions: string[]): RankWindow {
+  const others = otherConditions.map((condition) => ` AND ${condition}`).join('')
+  return {
+    probe: 'SELECT 1 FROM articles_fts WHERE articles_fts MATCH @q',
+    within: `+articles_fts.rowid IN (SELECT a.rowid FROM articles a INDEXED BY articles_newest
+      WHERE a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @q)${others}
+      ORDER BY a.sort_at DESC, a.id DESC LIMIT ${RANK_WINDOW})`
+  }
 }
 
 const FACETS: Record<ArticleFacet, (set: FilteredSet) => FacetSql> = {

@@ -1,6 +1,6 @@
 import type { Db } from './connection.js'
 import { InvalidCursor } from '../../domain/errors.js'
-import { STREAM_CHUNK } from '../../domain/limits.js'
+import { RANK_WINDOW, STREAM_CHUNK } from '../../domain/limits.js'
 import type { FacetBucket, Page } from '../../domain/resources.js'
 import { decodeCursor, encodeCursor, type CursorKey, type CursorShape } from './cursor.js'
 import { StatementCache } from './statement-cache.js'
@@ -10,6 +10,20 @@ export interface FilteredSet {
   from: string
   where: string[]
   params: Record<string, unknown>
+  /** A search's bound on what a ranked order reads (see RankWindow). */
+  rankWindow?: RankWindow
+}
+
+/**
+ * The newest RANK_WINDOW rows of a searched set, which a ranked order sorts instead of every match.
+ * `probe` selects at most RANK_WINDOW + 1 rows the search matches, read from the full-text index
+ * alone; `within` is the condition that keeps a set's rows to the window. When the probe finds no
+ * more than RANK_WINDOW matches the window holds them all, and `within` (whose walk of the newest
+ * index would then cost more than the search) is left out.
+ */
+export interface RankWindow {
+  probe: string
+  within: string
 }
 
 /**
@@ -22,6 +36,8 @@ export interface Ordering<Row> {
   after: string
   shape: CursorShape
   key: (row: Row) => CursorKey
+  /** This order ranks by a search's score: it reads the set's rank window, not the whole set. */
+  ranked?: true
   /**
    * Also take the bare key as a cursor: the lists under one resource (an article's quotes, an entity's
    * articles) issued untagged cursors before they joined this engine, and a walk in progress across
@@ -54,7 +70,7 @@ export class Lister {
   }
 
   #rows<Row> (set: FilteredSet, columns: string, ordering: Ordering<Row>, limit: number, cursor: string | undefined): Row[] {
-    const where = cursor === undefined ? set.where : [...set.where, ordering.after]
+    const where = [...set.where, ...this.#window(set, ordering), ...(cursor === undefined ? [] : [ordering.after])]
     const sql = `SELECT ${columns} FROM ${set.from} ${whereOf(where)} ORDER BY ${ordering.orderBy} LIMIT @limit`
     const params = { ...set.params, limit, ...(cursor === undefined ? {} : this.#afterParams(ordering, cursor)) }
     return this.#statements.get<Row>(sql).all(params)
@@ -92,6 +108,14 @@ export class Lister {
       if (rows.length < STREAM_CHUNK || !last) return
       after = cursorAfter(ordering, last)
     }
+  }
+
+  /** The condition that keeps a ranked order to the set's rank window, when the search matches more. */
+  #window<Row> (set: FilteredSet, ordering: Ordering<Row>): string[] {
+    const window = set.rankWindow
+    if (window === undefined || ordering.ranked !== true) return []
+    const probe = this.#statements.get<{ n: number }>(`SELECT count(*) AS n FROM (${window.probe} LIMIT ${RANK_WINDOW + 1})`)
+    return (probe.get(set.params)?.n ?? 0) > RANK_WINDOW ? [window.within] : []
   }
 
   /** How many rows the filtered set holds: only computed when a client asks (count=true). */

@@ -2,7 +2,8 @@ import type { ArticleFilters } from '../../../domain/queries.js'
 import type { ArticleHit } from '../../../domain/resources.js'
 import type { ArticleFacet, SearchSort } from '../../../domain/values.js'
 import { ARTICLE_COLUMNS, toSummary, type ArticleRow } from '../rows.js'
-import { idsOf, type FacetSql, type FilteredSet, type Lister, type Ordering } from './engine.js'
+import { RANK_WINDOW } from '../../../domain/limits.js'
+import { idsOf, type FacetSql, type FilteredSet, type Lister, type Ordering, type RankWindow } from './engine.js'
 import { ResourceList } from './resource-list.js'
 import { tsquery, type Searches } from './search.js'
 import { snippetSql } from './snippet.js'
@@ -40,7 +41,7 @@ function orderingOf (sort: SearchSort, keys: { sortAt: string, id: string }): Or
     // nothing here, and are refused rather than silently paging from the wrong place.
     case 'relevance': return {
       tag: 'rank', orderBy: 'score DESC, a.id ASC', after: ([score, last]) => `(${SCORE} < ${score} OR (${SCORE} = ${score} AND a.id > ${last}))`,
-      shape: ['f', 's'], key: (row) => [row.score ?? 0, row.id]
+      shape: ['f', 's'], key: (row) => [row.score ?? 0, row.id], ranked: true
     }
   }
 }
@@ -63,12 +64,13 @@ export function articleList (lister: Lister, searches: Searches): ResourceList<A
   })
 }
 
-/** Where the set starts: the search, else the first entity's index, else every article. */
-function drivingSet (searches: Searches, filters: ArticleFilters, params: Params): FilteredSet {
+/** Where the set starts: the search (with its tsquery expression), else the first entity's index, else every article. */
+function drivingSet (searches: Searches, filters: ArticleFilters, params: Params): FilteredSet & { query?: string } {
   const [drivingEntity] = filters.entity ?? []
   if (filters.q !== undefined) {
     const search = searches.compile(filters.q)
-    return { from: `articles a CROSS JOIN ${tsquery(params.add(search))} AS search_query`, where: ['a.search @@ search_query'], params: [], search }
+    const query = tsquery(params.add(search))
+    return { from: `articles a CROSS JOIN ${query} AS search_query`, where: ['a.search @@ search_query'], params: [], search, query }
   }
   if (drivingEntity !== undefined) {
     return {
@@ -93,7 +95,22 @@ function filteredSet (searches: Searches, filters: ArticleFilters): FilteredSet 
   if (filters.publisher !== undefined) where.push(`lower(a.publisher) = lower(${params.add(filters.publisher, 'text')})`)
   if (filters.from !== undefined) where.push(`a.published_utc >= ${params.add(filters.from, 'timestamptz')}`)
   if (filters.to !== undefined) where.push(`a.published_utc <= ${params.add(filters.to, 'timestamptz')}`)
-  return { ...set, where, params: params.values }
+  const { query, ...driving } = set
+  return { ...driving, where, params: params.values, ...(query === undefined ? {} : { rankWindow: rankWindowOf(query, where.slice(1)) }) }
+}
+
+/**
+ * The newest RANK_WINDOW matches that pass the other filters. The subquery names the tsquery again
+ * rather than the outer search_query, so it is uncorrelated: PostgreSQL runs it once, from the GIN
+ * index, reading each match's sort key but not its search document.
+ */
+function rankWindowOf (query: string, otherConditions: string[]): RankWindow {
+  const others = otherConditions.map((condition) => ` AND ${condition}`).join('')
+  return {
+    probe: `SELECT 1 FROM articles a WHERE a.search @@ ${tsquery('$1')}`,
+    within: `a.id IN (SELECT a.id FROM articles a WHERE a.search @@ ${query}${others}
+      ORDER BY a.sort_at DESC, a.id DESC LIMIT ${RANK_WINDOW})`
+  }
 }
 
 const FACETS: Record<ArticleFacet, (set: FilteredSet) => FacetSql> = {

@@ -1,5 +1,5 @@
 import { InvalidCursor } from '../../../domain/errors.js'
-import { STREAM_CHUNK } from '../../../domain/limits.js'
+import { RANK_WINDOW, STREAM_CHUNK } from '../../../domain/limits.js'
 import type { FacetBucket, Page } from '../../../domain/resources.js'
 import type { Queryable } from '../connection.js'
 import { decodeCursor, encodeCursor, type CursorKey, type CursorShape } from './cursor.js'
@@ -15,6 +15,19 @@ export interface FilteredSet {
   where: string[]
   params: unknown[]
   search?: string
+  /** A search's bound on what a ranked order reads (see RankWindow). */
+  rankWindow?: RankWindow
+}
+
+/**
+ * The newest RANK_WINDOW rows of a searched set, which a ranked order sorts instead of every match,
+ * as in the SQLite adapter: `probe` selects the rows the search alone matches, its compiled text
+ * bound at $1 (read at most RANK_WINDOW + 1 of them), `within` keeps a set's rows to the window. When the search matches no
+ * more than RANK_WINDOW rows the window holds them all and `within` is left out.
+ */
+export interface RankWindow {
+  probe: string
+  within: string
 }
 
 const CASTS = { s: 'text', n: 'bigint', f: 'float8' } as const
@@ -30,6 +43,8 @@ export interface Ordering<Row> {
   after: (key: string[]) => string
   shape: CursorShape
   key: (row: Row) => CursorKey
+  /** This order ranks by a search's score: it reads the set's rank window, not the whole set. */
+  ranked?: true
   /** Also take the bare key as a cursor, as SQLite does for the lists that issued untagged ones. */
   untagged?: true
 }
@@ -62,12 +77,22 @@ export class Lister {
   }
 
   async #rows<Row> (set: FilteredSet, columns: string, ordering: Ordering<Row>, limit: number, key: CursorKey | undefined): Promise<Row[]> {
+    const window = await this.#window(set, ordering)
     return this.#read<Row>(set, (params) => {
       const where = key === undefined
-        ? set.where
-        : [...set.where, ordering.after(key.map((value, i) => params.add(value, CASTS[ordering.shape[i] ?? 's'])))]
+        ? [...set.where, ...window]
+        : [...set.where, ...window, ordering.after(key.map((value, i) => params.add(value, CASTS[ordering.shape[i] ?? 's'])))]
       return `SELECT ${columns} FROM ${set.from} ${whereOf(where)} ORDER BY ${ordering.orderBy} LIMIT ${params.add(limit, 'bigint')}`
     })
+  }
+
+  /** The condition that keeps a ranked order to the set's rank window, when the search matches more. */
+  async #window<Row> (set: FilteredSet, ordering: Ordering<Row>): Promise<string[]> {
+    const window = set.rankWindow
+    if (window === undefined || ordering.ranked !== true) return []
+    const [probe] = await this.#read<{ n: number }>({ ...set, params: [set.search] },
+      () => `SELECT count(*) AS n FROM (${window.probe} LIMIT ${RANK_WINDOW + 1}) AS matches`)
+    return (probe?.n ?? 0) > RANK_WINDOW ? [window.within] : []
   }
 
   /** One page: `limit` rows after the cursor, and the cursor of the next page if there is one. */
