@@ -2,10 +2,11 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { isDeepStrictEqual } from 'node:util'
-import autocannon from 'autocannon'
 import { ensureCorpus, targetsOf, type Targets } from './corpus.js'
 import { benchIngest, median, type IngestResult } from './ingest.js'
-import { sampleRss, startChild, type Child } from './processes.js'
+import { load as loadOne, type Sample } from './load.js'
+import { startChild, type Child } from './processes.js'
+import { writeStoresBench } from './stores-main.js'
 import { lineChartSvg } from './svg.js'
 
 // npm run bench: read load against the real server and a bare Fastify + better-sqlite3 server at each
@@ -15,6 +16,7 @@ import { lineChartSvg } from './svg.js'
 // BENCH_CONNECTIONS (10), BENCH_INGEST=0 to skip ingest, BENCH_INGEST_TEXTS (200), BENCH_BULK_TEXTS (840),
 // BENCH_POOL (2000 distinct texts per corpus), BENCH_NAME (latest), BENCH_SCENARIOS (all: a comma-separated
 // subset of the scenario names below, e.g. "entity by id,mixed"). Writes bench/results/NAME.{json,svg}.
+// Then SQLite against PostgreSQL (bench/stores-main.ts, its settings there; BENCH_STORES=0 skips it).
 
 const root = fileURLToPath(new URL('../', import.meta.url))
 const env = (name: string, fallback: string): string => process.env[name] ?? fallback
@@ -22,6 +24,7 @@ const sizes = env('BENCH_SIZES', '1000,10000,100000').split(',').map((s) => Numb
 const rounds = Number(env('BENCH_ROUNDS', '3'))
 const duration = Number(env('BENCH_DURATION', '3'))
 const connections = Number(env('BENCH_CONNECTIONS', '10'))
+const load = (server: Child, paths: string[], seconds: number) => loadOne(server, paths, seconds, connections)
 const log = (line: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`)
 
 interface Scenario {
@@ -53,35 +56,6 @@ function pathsOf (name: string, targets: Targets): string[] {
   const lists = SCENARIOS.map((s) => s.paths(targets))
   const longest = Math.max(...lists.map((l) => l.length))
   return Array.from({ length: longest }, (_, i) => lists.map((l) => l[i % l.length] ?? '')).flat()
-}
-
-interface Sample {
-  rps: number
-  p50: number
-  p99: number
-  non2xx: number
-  errors: number
-  peakRss: number | null
-}
-
-async function load (server: Child, paths: string[], seconds: number): Promise<Sample> {
-  let i = 0
-  const rss = sampleRss(server.pid)
-  const result = await autocannon({
-    url: server.url,
-    connections,
-    duration: seconds,
-    requests: [{ setupRequest: (request) => ({ ...request, path: paths[i++ % paths.length] ?? '/' }) }]
-  })
-  const peakRss = rss.stop()
-  return {
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
-    peakRss
-  }
 }
 
 interface ScenarioResult {
@@ -267,4 +241,6 @@ const name = env('BENCH_NAME', 'latest').replace(/[^\w.-]/g, '_')
 fs.writeFileSync(path.join(out, `${name}.json`), JSON.stringify(report, null, 2) + '\n')
 fs.writeFileSync(path.join(out, `${name}.svg`), chart(report))
 console.log(table(report))
+// the stores side by side (bench/stores-main.ts): its own files, its table after this one
+if (env('BENCH_STORES', '1') !== '0') console.log('\n' + (await writeStoresBench(root, log)).table)
 log(`done in ${report.seconds} s; wrote bench/results/${name}.json and ${name}.svg`)

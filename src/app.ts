@@ -10,7 +10,7 @@ import store from './http/plugins/store.js'
 import submissions from './http/plugins/submissions.js'
 import jobs from './http/plugins/jobs.js'
 import consistency from './http/plugins/consistency.js'
-import responseCache from './http/plugins/response-cache.js'
+import responseCache, { lookup as responseCacheLookup } from './http/plugins/response-cache.js'
 import jobRoutes from './http/routes/jobs.js'
 import http, { type HttpOptions } from './http/plugins/web.js'
 import openapi from './http/plugins/swagger.js'
@@ -109,6 +109,8 @@ export function buildApp (options: AppOptions) {
   app.register(http, { corsOrigins: options.corsOrigins ?? true, rateLimit: options.rateLimit ?? false })
   app.register(store, { ...storeOf(options), seedDirectory: options.seedDirectory ?? null })
   app.register(consistency)
+  // after every onRequest hook a cached answer still needs (see plugins/response-cache.ts)
+  if ((options.responseCacheEntries ?? 0) > 0) app.register(responseCacheLookup)
   app.register(submissions)
   app.register(auth, { apiKeys: options.apiKeys ?? [] })
   app.register(openapi)

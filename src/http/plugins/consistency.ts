@@ -19,12 +19,12 @@ async function consistency (app: FastifyInstance): Promise<void> {
       else done()
     })
   }
-  app.addHook('onSend', async (request, reply, payload) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 300) {
       const token = store.consistencyToken?.()
       if (token) reply.header(HEADER, token)
     }
-    return payload
+    done(null, payload)
   })
 }
 

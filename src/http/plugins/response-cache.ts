@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { sha1 } from './web.js'
 
@@ -21,6 +21,10 @@ const KEPT_HEADERS = ['content-type', 'vary', 'link']
 const NOT_CACHED = /^\/(jobs|health|ready|docs|openapi)/
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** The kept answers, shared by the cache's two hooks (see responseCacheLookup). */
+    responseCacheEntries: Map<string, Entry>
+  }
   interface FastifyRequest {
     cacheKey?: string
     cacheVersion?: string
@@ -31,34 +35,22 @@ const keyOf = (request: FastifyRequest): string => `${request.url}\n${request.he
 
 /**
  * Keeps the serialized bytes of successful GET answers, keyed by the request (URL and Accept) and
- * the store's data version: a repeated point read or first page skips the handler, SQL and
- * serialization. Any write changes the version, so no answer outlives the data it was made from.
+ * the store's data version: a repeated point read or first page skips routing's validation, the
+ * handler, SQL and serialization. Any write changes the version, so no answer outlives the data it
+ * was made from. This part keeps answers; responseCacheLookup, registered after the plugins whose
+ * onRequest hooks every answer needs, answers from them.
  */
 async function responseCache (app: FastifyInstance, options: ResponseCacheOptions): Promise<void> {
   const entries = new Map<string, Entry>()
   const maxBytes = options.maxEntryBytes ?? 256 * 1024
-
-  // preHandler: after every onRequest hook (CORS, rate limit, security headers, shedding) has run
-  app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (request.method !== 'GET' || NOT_CACHED.test(request.url)) return
-    const key = keyOf(request)
-    const version = app.store.dataVersion()
-    const hit = entries.get(key)
-    if (hit?.version === version) {
-      entries.delete(key) // re-inserted: the most recently used last
-      entries.set(key, hit)
-      return reply.headers(hit.headers).send(hit.payload)
-    }
-    request.cacheKey = key
-    request.cacheVersion = version
-  })
+  app.decorate('responseCacheEntries', entries)
 
   // Runs before compression and the ETag (this plugin is registered before them): the payload is the
   // serialized body. Its ETag is kept too, so a hit is not hashed again.
-  app.addHook('onSend', async (request, reply, payload) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     const { cacheKey, cacheVersion } = request
     if (cacheKey === undefined || cacheVersion === undefined || reply.statusCode !== 200 || typeof payload !== 'string' ||
-      payload.length > maxBytes) return payload
+      payload.length > maxBytes) return done(null, payload)
     const headers: Record<string, string> = { etag: `"${sha1(payload)}"` }
     for (const name of KEPT_HEADERS) {
       const value = reply.getHeader(name)
@@ -66,9 +58,35 @@ async function responseCache (app: FastifyInstance, options: ResponseCacheOption
     }
     entries.set(cacheKey, { version: cacheVersion, payload, headers })
     if (entries.size > options.maxEntries) entries.delete(entries.keys().next().value as string)
-    return payload
+    done(null, payload)
   })
 }
 
-// registered before the http plugin (see app.ts); the store it reads is decorated later, before any request
+/**
+ * Answers a GET from the kept answers when its data version is current. An onRequest hook, so that
+ * routing's validation and the handler are skipped; registered after every other onRequest hook
+ * (security headers, shedding, CORS, the rate limit, read-your-writes' wait), which a hit still runs.
+ * Only a URL that answered 200 before is kept, so a request that validation would refuse never hits.
+ */
+async function responseCacheLookup (app: FastifyInstance): Promise<void> {
+  const entries = app.responseCacheEntries
+  app.addHook('onRequest', (request, reply, done) => {
+    if (request.method !== 'GET' || NOT_CACHED.test(request.url)) return done()
+    const key = keyOf(request)
+    const version = app.store.dataVersion()
+    const hit = entries.get(key)
+    if (hit?.version === version) {
+      entries.delete(key) // re-inserted: the most recently used last
+      entries.set(key, hit)
+      reply.headers(hit.headers).send(hit.payload)
+      return
+    }
+    request.cacheKey = key
+    request.cacheVersion = version
+    done()
+  })
+}
+
+// registered before the http plugin (see app.ts), so that its onSend sees the body before compression
 export default fp(responseCache, { name: 'response-cache' })
+export const lookup = fp(responseCacheLookup, { name: 'response-cache-lookup', dependencies: ['response-cache', 'store'] })

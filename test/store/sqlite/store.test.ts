@@ -1,5 +1,8 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import t from 'tap'
-import { SqliteStore } from '../../../src/store/sqlite/store.js'
+import { EXTERNAL_WRITES_SEEN_WITHIN_MS, SqliteStore } from '../../../src/store/sqlite/store.js'
 import { parsedArticle, quotedText } from '../../helpers.js'
 import { storeConformance } from '../conformance.js'
 
@@ -30,4 +33,20 @@ t.test('the untagged cursors the lists under one article or entity issued before
   t.same(lists.quotes.page(bySpeaker, 'newest', 5, afterOne).items.map((q) => q.id), quotes.slice(1), "a speaker's quotes")
   t.throws(() => lists.articles.page({}, 'oldest', 5, Buffer.from(JSON.stringify(['2026-01-01', 'x'])).toString('base64url')),
     'a bare key, where no untagged cursor was ever issued')
+})
+
+t.test("the data version moves with this store's writes at once, and with another process's within EXTERNAL_WRITES_SEEN_WITHIN_MS", async (t) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'data-version-'))
+  t.teardown(() => fs.rmSync(dir, { recursive: true, force: true }))
+  const file = path.join(dir, 'news.db')
+  const store = new SqliteStore({ database: file })
+  const other = new SqliteStore({ database: file })
+  t.teardown(() => { store.close(); other.close() })
+  const before = store.dataVersion()
+  await store.saveArticle(quotedText(1), {}, parsedArticle(quotedText(1)), 'v1')
+  const afterOwn = store.dataVersion()
+  t.not(afterOwn, before, 'its own write, at once')
+  await other.saveArticle(quotedText(2), {}, parsedArticle(quotedText(2)), 'v1')
+  await new Promise((resolve) => setTimeout(resolve, EXTERNAL_WRITES_SEEN_WITHIN_MS + 20))
+  t.not(store.dataVersion(), afterOwn, "another connection's write, within the bound")
 })

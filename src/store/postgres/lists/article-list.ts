@@ -107,7 +107,6 @@ function filteredSet (searches: Searches, filters: ArticleFilters): FilteredSet 
 function rankWindowOf (query: string, otherConditions: string[]): RankWindow {
   const others = otherConditions.map((condition) => ` AND ${condition}`).join('')
   return {
-    probe: `SELECT 1 FROM articles a WHERE a.search @@ ${tsquery('$1')}`,
     within: `a.id IN (SELECT a.id FROM articles a WHERE a.search @@ ${query}${others}
       ORDER BY a.sort_at DESC, a.id DESC LIMIT ${RANK_WINDOW})`
   }

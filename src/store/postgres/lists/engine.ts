@@ -1,5 +1,5 @@
 import { InvalidCursor } from '../../../domain/errors.js'
-import { RANK_WINDOW, STREAM_CHUNK } from '../../../domain/limits.js'
+import { STREAM_CHUNK } from '../../../domain/limits.js'
 import type { FacetBucket, Page } from '../../../domain/resources.js'
 import type { Queryable } from '../connection.js'
 import { decodeCursor, encodeCursor, type CursorKey, type CursorShape } from './cursor.js'
@@ -21,12 +21,13 @@ export interface FilteredSet {
 
 /**
  * The newest RANK_WINDOW rows of a searched set, which a ranked order sorts instead of every match,
- * as in the SQLite adapter: `probe` selects the rows the search alone matches, its compiled text
- * bound at $1 (read at most RANK_WINDOW + 1 of them), `within` keeps a set's rows to the window. When the search matches no
- * more than RANK_WINDOW rows the window holds them all and `within` is left out.
+ * as in the SQLite adapter: `within` keeps a set's rows to the window. Unlike SQLite's, it needs no
+ * probe of how many rows match first: PostgreSQL's planner knows from the search column's
+ * statistics whether a word is rare (and reads its few matches from the GIN index) or common (and
+ * walks the newest-first index until it has the window), while a probe read up to RANK_WINDOW + 1
+ * matches of a common word (40 ms at 100k articles) only to learn that.
  */
 export interface RankWindow {
-  probe: string
   within: string
 }
 
@@ -77,7 +78,7 @@ export class Lister {
   }
 
   async #rows<Row> (set: FilteredSet, columns: string, ordering: Ordering<Row>, limit: number, key: CursorKey | undefined): Promise<Row[]> {
-    const window = await this.#window(set, ordering)
+    const window = this.#window(set, ordering)
     return this.#read<Row>(set, (params) => {
       const where = key === undefined
         ? [...set.where, ...window]
@@ -86,13 +87,9 @@ export class Lister {
     })
   }
 
-  /** The condition that keeps a ranked order to the set's rank window, when the search matches more. */
-  async #window<Row> (set: FilteredSet, ordering: Ordering<Row>): Promise<string[]> {
-    const window = set.rankWindow
-    if (window === undefined || ordering.ranked !== true) return []
-    const [probe] = await this.#read<{ n: number }>({ ...set, params: [set.search] },
-      () => `SELECT count(*) AS n FROM (${window.probe} LIMIT ${RANK_WINDOW + 1}) AS matches`)
-    return (probe?.n ?? 0) > RANK_WINDOW ? [window.within] : []
+  /** The condition that keeps a ranked order to the set's rank window. */
+  #window<Row> (set: FilteredSet, ordering: Ordering<Row>): string[] {
+    return set.rankWindow !== undefined && ordering.ranked === true ? [set.rankWindow.within] : []
   }
 
   /** One page: `limit` rows after the cursor, and the cursor of the next page if there is one. */
