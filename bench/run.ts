@@ -92,7 +92,8 @@ async function benchSize (size: number): Promise<SizeResult> {
   const corpus = ensureCorpus(root, size, log)
   const targets = targetsOf(corpus.file, size)
   const ours = await startChild('api', ['--max-semi-space-size=64', 'dist/server.js'], {
-    DATABASE_PATH: corpus.file, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', MAX_EVENT_LOOP_DELAY_MS: '0'
+    // the response cache off: these rounds compare the same SQL and JSON (the cache has its own, in stores-main.ts)
+    DATABASE_PATH: corpus.file, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', MAX_EVENT_LOOP_DELAY_MS: '0', RESPONSE_CACHE_ENTRIES: '0'
   }, root)
   const bare = await startChild('bare', ['--import', 'tsx', 'bench/bare-server.ts'], { DATABASE_PATH: corpus.file }, root)
   const scenarios: ScenarioResult[] = []
