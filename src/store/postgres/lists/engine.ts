@@ -4,7 +4,7 @@ import type { FacetBucket, Page } from '../../../domain/resources.js'
 import type { Queryable } from '../connection.js'
 import { decodeCursor, encodeCursor, type CursorKey, type CursorShape } from './cursor.js'
 import type { Searches } from './search.js'
-import { Params, run } from './statements.js'
+import { Params, run, runPlannedEachTime } from './statements.js'
 
 /**
  * A filtered set: its FROM clause and WHERE conditions, whose placeholders $1… are `params`, and the
@@ -74,7 +74,7 @@ export class Lister {
     if (set.search !== undefined) await this.#searches.check(this.#db, set.search)
     const params = new Params(set.params)
     const text = sql(params)
-    return run<Row & object>(this.#db, text, params.values)
+    return (set.search === undefined ? run : runPlannedEachTime)<Row & object>(this.#db, text, params.values)
   }
 
   async #rows<Row> (set: FilteredSet, columns: string, ordering: Ordering<Row>, limit: number, key: CursorKey | undefined): Promise<Row[]> {
