@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util'
 import autocannon from 'autocannon'
 import { sampleRss, type Child } from './processes.js'
 
@@ -45,4 +46,42 @@ export async function loadAll (servers: Child[], paths: string[], seconds: numbe
     errors: samples.reduce((sum, s) => sum + s.errors, 0),
     peakRss: samples.reduce((sum, s) => sum + (s.peakRss ?? 0), 0) || null
   }
+}
+
+/** One path of each list in turn: a mixed load. */
+export function mix (lists: string[][]): string[] {
+  const longest = Math.max(...lists.map((l) => l.length))
+  return Array.from({ length: longest }, (_, i) => lists.map((l) => l[i % l.length] ?? '')).flat()
+}
+
+/** Whether both servers answer the same JSON, with 200, to each of the first few paths; logs the first difference. */
+export async function sameAnswers (a: Child, b: Child, paths: string[], log: (line: string) => void): Promise<boolean> {
+  for (const p of paths.slice(0, 3)) {
+    const [x, y] = await Promise.all([fetch(a.url + p), fetch(b.url + p)])
+    const [jx, jy] = [await x.json() as unknown, await y.json() as unknown]
+    if (x.status !== 200 || y.status !== 200 || !isDeepStrictEqual(jx, jy)) {
+      log(`answers differ for ${p}: ${a.name} ${x.status} ${JSON.stringify(jx).slice(0, 200)} / ${b.name} ${y.status} ${JSON.stringify(jy).slice(0, 200)}`)
+      return false
+    }
+  }
+  return true
+}
+
+/**
+ * Runs `rounds` rounds of each load in turn, the order rotating (so drift in the machine's load
+ * falls on all alike), after one warm-up second each; returns each load's samples.
+ */
+export async function interleaved (loads: Array<(seconds: number) => Promise<Sample>>, rounds: number, duration: number,
+  log: (line: string) => void, label: string): Promise<Sample[][]> {
+  for (const run of loads) await run(1)
+  const samples: Sample[][] = loads.map(() => [])
+  for (let r = 0; r < rounds; r++) {
+    for (let k = 0; k < loads.length; k++) {
+      const i = (k + r) % loads.length
+      samples[i]?.push(await (loads[i] as (seconds: number) => Promise<Sample>)(duration))
+    }
+  }
+  const bad = samples.flat().reduce((sum, s) => sum + s.non2xx + s.errors, 0)
+  if (bad) log(`${label}: ${bad} non-2xx answers or errors`)
+  return samples
 }

@@ -1,10 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { isDeepStrictEqual } from 'node:util'
 import { ensureCorpus, targetsOf, type Targets } from './corpus.js'
 import { benchIngest, median, type IngestResult } from './ingest.js'
-import { load as loadOne, type Sample } from './load.js'
+import { interleaved, load as loadOne, mix, sameAnswers, type Sample } from './load.js'
 import { startChild, type Child } from './processes.js'
 import { writeStoresBench } from './stores-main.js'
 import { lineChartSvg } from './svg.js'
@@ -52,10 +51,7 @@ const selected = only.length ? ALL_SCENARIOS.filter((name) => only.includes(name
 
 function pathsOf (name: string, targets: Targets): string[] {
   if (name !== MIXED) return SCENARIOS.find((s) => s.name === name)?.paths(targets) ?? []
-  // one request of each kind in turn
-  const lists = SCENARIOS.map((s) => s.paths(targets))
-  const longest = Math.max(...lists.map((l) => l.length))
-  return Array.from({ length: longest }, (_, i) => lists.map((l) => l[i % l.length] ?? '')).flat()
+  return mix(SCENARIOS.map((s) => s.paths(targets)))
 }
 
 interface ScenarioResult {
@@ -75,19 +71,6 @@ interface SizeResult {
 
 const mb = (bytes: number | null) => bytes === null ? null : Math.round(bytes / 1024 / 1024)
 
-/** Whether both servers answer the same JSON to each of the scenario's first few paths. */
-async function sameAnswers (ours: Child, bare: Child, paths: string[]): Promise<boolean> {
-  for (const p of paths.slice(0, 3)) {
-    const [a, b] = await Promise.all([fetch(ours.url + p), fetch(bare.url + p)])
-    const [ja, jb] = [await a.json() as unknown, await b.json() as unknown]
-    if (a.status !== 200 || b.status !== 200 || !isDeepStrictEqual(ja, jb)) {
-      log(`answers differ for ${p}: ${a.status} ${JSON.stringify(ja).slice(0, 200)} / ${b.status} ${JSON.stringify(jb).slice(0, 200)}`)
-      return false
-    }
-  }
-  return true
-}
-
 async function benchSize (size: number): Promise<SizeResult> {
   const corpus = ensureCorpus(root, size, log)
   const targets = targetsOf(corpus.file, size)
@@ -100,15 +83,9 @@ async function benchSize (size: number): Promise<SizeResult> {
   try {
     for (const name of selected) {
       const paths = pathsOf(name, targets)
-      const sameJson = await sameAnswers(ours, bare, paths)
-      await load(ours, paths, 1)
-      await load(bare, paths, 1)
-      const o: Sample[] = []
-      const b: Sample[] = []
-      for (let r = 0; r < rounds; r++) {
-        // alternate which goes first, so that drift in the machine's load falls on both alike
-        if (r % 2 === 0) { o.push(await load(ours, paths, duration)); b.push(await load(bare, paths, duration)) } else { b.push(await load(bare, paths, duration)); o.push(await load(ours, paths, duration)) }
-      }
+      const sameJson = await sameAnswers(ours, bare, paths, log)
+      const [o, b] = await interleaved([ours, bare].map((server) => (seconds: number) => load(server, paths, seconds)),
+        rounds, duration, log, `${size} ${name}`) as [Sample[], Sample[]]
       const summary = (s: Sample[]) => ({
         rps: median(s.map((x) => x.rps)),
         p50: median(s.map((x) => x.p50)),
@@ -123,8 +100,6 @@ async function benchSize (size: number): Promise<SizeResult> {
         ratio: median(o.map((x, i) => x.rps / (b[i]?.rps ?? NaN))),
         sameJson
       }
-      const bad = [...o, ...b].reduce((sum, x) => sum + x.non2xx + x.errors, 0)
-      if (bad) log(`${name}: ${bad} non-2xx answers or errors`)
       log(`${size} ${name}: ours ${result.ours.rps.toFixed(0)}/s p99 ${result.ours.p99} ms, bare ${result.bare.rps.toFixed(0)}/s, ratio ${result.ratio.toFixed(2)}`)
       scenarios.push(result)
     }

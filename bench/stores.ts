@@ -1,7 +1,6 @@
-import { isDeepStrictEqual } from 'node:util'
 import { ensureCorpus, targetsOf, type Targets } from './corpus.js'
 import { ingestTexts, median } from './ingest.js'
-import { load, loadAll, type Sample } from './load.js'
+import { interleaved, load, loadAll, mix, sameAnswers, type Sample } from './load.js'
 import { ensurePostgresCorpus } from './postgres-corpus.js'
 import { benchPostgres } from './postgres-server.js'
 import { startChild, type Child } from './processes.js'
@@ -84,34 +83,7 @@ const summary = (samples: Sample[]): Figures => ({
   p99: median(samples.map((s) => s.p99))
 })
 
-/**
- * Runs `rounds` rounds of each load in turn (the order rotating, so drift in the machine's load falls
- * on all alike) after one warm-up second each; returns each load's samples.
- */
-async function interleaved (loads: Array<(seconds: number) => Promise<Sample>>, rounds: number, duration: number,
-  log: (line: string) => void, label: string): Promise<Sample[][]> {
-  for (const run of loads) await run(1)
-  const samples: Sample[][] = loads.map(() => [])
-  for (let r = 0; r < rounds; r++) {
-    for (let k = 0; k < loads.length; k++) {
-      const i = (k + r) % loads.length
-      samples[i]?.push(await (loads[i] as (seconds: number) => Promise<Sample>)(duration))
-    }
-  }
-  const bad = samples.flat().reduce((sum, s) => sum + s.non2xx + s.errors, 0)
-  if (bad) log(`${label}: ${bad} non-2xx answers or errors`)
-  return samples
-}
-
 const pairedRatio = (a: Sample[], b: Sample[]): number => median(a.map((x, i) => x.rps / (b[i]?.rps ?? NaN)))
-
-async function sameAnswers (a: Child, b: Child, paths: string[]): Promise<boolean> {
-  for (const p of paths.slice(0, 3)) {
-    const [x, y] = await Promise.all([fetch(a.url + p), fetch(b.url + p)])
-    if (x.status !== 200 || y.status !== 200 || !isDeepStrictEqual(await x.json(), await y.json())) return false
-  }
-  return true
-}
 
 const API_ENV = { LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', MAX_EVENT_LOOP_DELAY_MS: '0' }
 const api = (root: string, name: string, env: Record<string, string>) =>
@@ -130,7 +102,7 @@ async function benchSize (root: string, adminUrl: string, size: number, s: Store
     const scenarios: StoreScenario[] = []
     for (const scenario of SCENARIOS) {
       const paths = scenario.paths(targets)
-      const sameJson = await sameAnswers(sqlite, postgres, paths)
+      const sameJson = await sameAnswers(sqlite, postgres, paths, log)
       const [b, q, p] = await interleaved([bare, sqlite, postgres].map((server) => (seconds: number) => load(server, paths, seconds, s.connections)),
         s.rounds, s.duration, log, `${size} ${scenario.name}`) as [Sample[], Sample[], Sample[]]
       const result = { scenario: scenario.name, bare: summary(b), sqlite: summary(q), postgres: summary(p), postgresOverSqlite: pairedRatio(p, q), sqliteOverBare: pairedRatio(q, b), sameJson }
@@ -165,12 +137,6 @@ async function benchSize (root: string, adminUrl: string, size: number, s: Store
   } finally {
     await Promise.all(servers.map((c) => c.stop()))
   }
-}
-
-/** One path of each list in turn. */
-function mix (lists: string[][]): string[] {
-  const longest = Math.max(...lists.map((l) => l.length))
-  return Array.from({ length: longest }, (_, i) => lists.map((l) => l[i % l.length] ?? '')).flat()
 }
 
 export async function benchStores (root: string, settings: StoresSettings, log: (line: string) => void): Promise<StoresResult> {

@@ -1,6 +1,7 @@
-// For tests only, until the PostgreSQL writer lands: copies every row of a SQLite store into a
-// migrated PostgreSQL database, table by table, so both stores hold the same data and their reads
-// can be compared. Generated columns (published_utc, search) are PostgreSQL's own to compute.
+// Copies every row of a SQLite store into a migrated PostgreSQL database, table by table, so both
+// stores hold the same data and their reads can be compared: the parity tests' fixture, and the
+// benchmarks' PostgreSQL corpus (bench/postgres-corpus.ts). Generated columns (published_utc,
+// search) are PostgreSQL's own to compute.
 import type pg from 'pg'
 import type { Db } from '../../../src/store/sqlite/connection.js'
 
@@ -35,20 +36,36 @@ const TABLES: Table[] = [
   }
 ]
 
-const BATCH = 500
+const BATCH = 2000
 
-/** Copies every row of `sqlite` into `pool`'s (migrated, empty) tables; returns the rows copied per table. */
-export async function copyRows (sqlite: Db, pool: pg.Pool): Promise<Record<string, number>> {
+/** The next `n` rows of a statement being read, fewer at its end. */
+function take<T> (rows: Iterator<T>, n: number): T[] {
+  const batch: T[] = []
+  for (let next = rows.next(); !next.done; next = rows.next()) {
+    batch.push(next.value)
+    if (batch.length === n) break
+  }
+  return batch
+}
+
+/**
+ * Copies every row of `sqlite` into `pool`'s (migrated, empty) tables; returns the rows copied per
+ * table. Each table is read through one statement, BATCH rows at a time, so memory stays bounded
+ * whatever the corpus's size; nothing else may use the SQLite connection meanwhile.
+ */
+export async function copyRows (sqlite: Db, pool: pg.Pool, onTable: (name: string, rows: number) => void = () => {}): Promise<Record<string, number>> {
   const copied: Record<string, number> = {}
   for (const table of TABLES) {
     const list = table.columns.map((c) => `"${c}"`).join(', ')
-    const rows = sqlite.prepare(`SELECT ${list} FROM ${table.name}`).all() as Record<string, unknown>[]
-    for (let at = 0; at < rows.length; at += BATCH) {
-      const batch = rows.slice(at, at + BATCH).map(table.prepare ?? ((row) => row))
+    const rows = sqlite.prepare(`SELECT ${list} FROM ${table.name}`).iterate() as IterableIterator<Record<string, unknown>>
+    let count = 0
+    for (let batch = take(rows, BATCH); batch.length > 0; batch = take(rows, BATCH)) {
       await pool.query(`INSERT INTO ${table.name} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${table.name}, $1)`,
-        [JSON.stringify(batch)])
+        [JSON.stringify(batch.map(table.prepare ?? ((row) => row)))])
+      count += batch.length
     }
-    copied[table.name] = rows.length
+    copied[table.name] = count
+    onTable(table.name, count)
   }
   return copied
 }
