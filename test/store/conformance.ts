@@ -161,6 +161,24 @@ export function storeConformance (t: Test, open: OpenStore): void {
     t.equal(secondPage.next, null)
   })
 
+  t.test('the rank window is exact when its edge falls among matches of one minute', async (t) => {
+    const store = await open(t)
+    // every match in one minute, a second apart; the two earliest fall outside the window
+    const texts = Array.from({ length: RANK_WINDOW + 2 }, (_, i) => `Quay ${i} has a budget.`)
+    const articles = texts.map((text, i) => ({
+      text, metadata: { publishedAt: new Date(Date.UTC(2026, 2, 1, 9, 30) + (i % 60) * 1000 + Math.floor(i / 60)).toISOString() },
+      parse: () => parsedArticle(text, { title: 'A quay story' }), extractorVersion: V1
+    }))
+    // stored newest first, so that arrival order is not time order
+    const reversed = [...articles].reverse()
+    for (let i = 0; i < reversed.length; i += 250) await store.createArticles(reversed.slice(i, i + 250))
+    const byTime = [...articles].sort((a, b) => a.metadata.publishedAt.localeCompare(b.metadata.publishedAt))
+    const outside = byTime.slice(0, 2).map((a) => articleIdOf(a.text))
+    const ranked = (await collect(store.lists.articles.walk({ q: 'budget' }, 'relevance'))).map((a) => a.id)
+    t.equal(ranked.length, RANK_WINDOW)
+    t.same(outside.filter((id) => ranked.includes(id)), [], 'the two earliest are out')
+  })
+
   t.test('a cursor that is not one a list issued is rejected', async (t) => {
     const store = await open(t)
     const cursorOf = (key: unknown) => Buffer.from(JSON.stringify(key)).toString('base64url')

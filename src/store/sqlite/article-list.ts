@@ -6,6 +6,7 @@ import type { FtsValidator } from './fts-query.js'
 import { RANK_WINDOW } from '../../domain/limits.js'
 import { idsOf, type FacetSql, type FilteredSet, type Lister, type Ordering, type RankWindow } from './listing.js'
 import { ResourceList } from './resource-list.js'
+import { SLOTS } from './search-key.js'
 
 interface Row extends ArticleRow {
   score?: number
@@ -95,14 +96,32 @@ function filteredSet (fts: FtsValidator, filters: ArticleFilters): FilteredSet {
 }
 
 /**
- * The newest RANK_WINDOW matches that pass the other filters, read by walking the newest-first index
- * against the search's rowids. The unary + keeps FTS5 from taking the IN list as rowid lookups, each
- * of which would run the search again: the full-text scan reads the window's rowids as a filter.
+ * The newest RANK_WINDOW matches that pass the other filters.
+ *
+ * A search alone reads them from the full-text index: article rowids order articles by time to the
+ * minute (migration 007), so the newest matches all lie at or above the minute of the
+ * RANK_WINDOW-th highest rowid, which FTS5 finds walking its rowids backwards. Only the matches
+ * from that minute on are sorted, and the rank reads no others.
+ *
+ * With other filters the newest-first index is walked against the search's rowids. The unary + keeps
+ * FTS5 from taking the IN list as rowid lookups, each of which would run the search again: the
+ * full-text scan reads the window's rowids as a filter.
  */
 function rankWindowOf (otherConditions: string[]): RankWindow {
+  const probe = 'SELECT 1 FROM articles_fts WHERE articles_fts MATCH @q'
+  if (otherConditions.length === 0) {
+    const floor = `(SELECT (rowid / ${SLOTS}) * ${SLOTS} FROM articles_fts WHERE articles_fts MATCH @q
+      ORDER BY rowid DESC LIMIT 1 OFFSET ${RANK_WINDOW - 1})`
+    return {
+      probe,
+      within: `articles_fts.rowid >= ${floor} AND +a.rowid IN (SELECT rowid FROM articles
+        WHERE rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @q AND rowid >= ${floor})
+        ORDER BY sort_at DESC, id DESC LIMIT ${RANK_WINDOW})`
+    }
+  }
   const others = otherConditions.map((condition) => ` AND ${condition}`).join('')
   return {
-    probe: 'SELECT 1 FROM articles_fts WHERE articles_fts MATCH @q',
+    probe,
     within: `+articles_fts.rowid IN (SELECT a.rowid FROM articles a INDEXED BY articles_newest
       WHERE a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @q)${others}
       ORDER BY a.sort_at DESC, a.id DESC LIMIT ${RANK_WINDOW})`

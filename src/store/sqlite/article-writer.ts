@@ -4,6 +4,7 @@ import type { ExtractedEntity, ParsedArticle } from '../../domain/extraction.js'
 import type { Db } from './connection.js'
 import { EntityResolver } from './entity-resolver.js'
 import { SearchIndex } from './search-index.js'
+import { NEXT_ARTICLE_KEY, articleKeyBase } from './search-key.js'
 
 import { articleIdOf, quoteIdOf } from '../ids.js'
 import type { ArticleMetadata, CreateOutcome, SaveOutcome } from '../store.js'
@@ -67,9 +68,10 @@ export class ArticleWriter {
     this.#stored = db.prepare(`SELECT text, title_from_text, extractor_version, created_at, title, published_at, url,
         publisher, language
       FROM articles WHERE id = ?`)
-    this.#insertArticle = db.prepare(`INSERT INTO articles (id, title, title_from_text, dateline, published_at, publisher,
+    // keyed by time (migration 007): the full-text index finds a search's newest matches by rowid
+    this.#insertArticle = db.prepare(`INSERT INTO articles (rowid, id, title, title_from_text, dateline, published_at, publisher,
         url, language, text, lede, extractor_version, created_at, sort_at, quote_count, entity_count)
-      VALUES (@id, @title, @titleFromText, @dateline, @publishedAt, @publisher, @url, @language,
+      VALUES (${NEXT_ARTICLE_KEY}, @id, @title, @titleFromText, @dateline, @publishedAt, @publisher, @url, @language,
         @text, @lede, @extractorVersion, @createdAt, @sortAt, @quoteCount, @entityCount)`)
     this.#insertParagraph = db.prepare(`INSERT INTO paragraphs (article_id, idx, kind, text, start, "end")
       VALUES (?, ?, ?, ?, ?, ?)`)
@@ -227,7 +229,7 @@ export class ArticleWriter {
     this.#insertArticle.run({
       id, text, title: meta.title, titleFromText: meta.title_from_text, dateline: parsed.dateline, publishedAt: meta.published_at, publisher: meta.publisher,
       url: meta.url, language: meta.language, lede: parsed.lede, extractorVersion, createdAt, sortAt,
-      quoteCount: parsed.quotes.length, entityCount: entities.length
+      keyBase: articleKeyBase(sortAt), quoteCount: parsed.quotes.length, entityCount: entities.length
     })
     for (const p of parsed.paragraphs) this.#insertParagraph.run(id, p.index, p.kind, p.text, p.start, p.end)
     entities.forEach((entity, position) => this.#insertEntityOf(id, entity, position, sortAt))

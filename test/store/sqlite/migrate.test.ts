@@ -6,6 +6,7 @@ import { openDatabase } from '../../../src/store/sqlite/connection.js'
 import { migrate, pendingMigrations, readMigrations } from '../../../src/store/sqlite/migrate.js'
 import { createRepositories } from '../../../src/store/sqlite/repositories.js'
 import { parseArticle } from '../../../src/extract/index.js'
+import { SLOTS, articleKeyBase } from '../../../src/store/sqlite/search-key.js'
 
 t.test('the project migrations apply in order, are recorded, and apply once', async (t) => {
   const db = openDatabase(':memory:')
@@ -108,4 +109,27 @@ t.test('004 gives the entities already stored their look-up keys: aliases, and s
   const text = 'Talks\n\nThe United States said the talks would go on.'
   createRepositories(db).writer.save(text, {}, parseArticle(text), 'v1')
   t.same(db.prepare("SELECT iso3166, article_count FROM entities WHERE id = 'location-united-states'").get(), { iso3166: 'US', article_count: 1 })
+})
+
+t.test('007 keys articles by time as the writer does, and the articles already stored stay found', async (t) => {
+  const db = openDatabase(':memory:')
+  t.teardown(() => db.close())
+  const migrations = readMigrations()
+  migrate(db, migrations.filter((m) => m.version < 7))
+  const insert = db.prepare(`INSERT INTO articles (id, title, text, lede, extractor_version, created_at, sort_at, published_at)
+    VALUES (?, 'Budget', ?, 'The budget.', '0.1.0', '2026-04-01T00:00:00Z', ?, ?)`)
+  for (const [id, publishedAt] of [['a1', '2026-03-01T10:15:30Z'], ['a2', '2026-03-01T10:15:59+02:00'], ['a3', '2025-12-31T23:59:00Z']]) {
+    insert.run(id, `Budget\n\nThe budget of ${id}.`, publishedAt, publishedAt)
+  }
+  db.exec("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")
+  migrate(db, migrations)
+  const after = 'Budget four\n\nThe budget was signed.'
+  createRepositories(db).writer.save(after, { publishedAt: '2026-03-01T10:15:01Z' }, parseArticle(after), 'v1')
+  const rows = db.prepare('SELECT sort_at, rowid AS key FROM articles ORDER BY rowid').all() as Array<{ sort_at: string, key: number }>
+  t.same(rows.map((row) => row.sort_at), ['2025-12-31T23:59:00Z', '2026-03-01T10:15:30Z', '2026-03-01T10:15:59+02:00', '2026-03-01T10:15:01Z'],
+    'ordered by minute, then by arrival within one')
+  t.same(rows.map((row) => Math.floor(row.key / SLOTS) * SLOTS), rows.map((row) => articleKeyBase(row.sort_at)),
+    'the migration\'s minute is the writer\'s')
+  t.equal(db.prepare("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'budget'").pluck().get(), 4)
+  t.doesNotThrow(() => db.prepare("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)").run())
 })
