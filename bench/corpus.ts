@@ -156,9 +156,10 @@ export function targetsOf (file: string, size: number): Targets {
   const db: Db = openDatabase(file)
   try {
     const next = random(99)
-    const byRowid = db.prepare('SELECT id FROM articles WHERE rowid = ?').pluck()
-    const maxRowid = db.prepare('SELECT max(rowid) FROM articles').pluck().get() as number
-    const articleIds = Array.from({ length: 200 }, () => byRowid.get(1 + Math.floor(next() * maxRowid)) as string | undefined)
+    // by position, not rowid: rowids follow time (migration 007), with gaps
+    const nth = db.prepare('SELECT id FROM articles ORDER BY id LIMIT 1 OFFSET ?').pluck()
+    const count = db.prepare('SELECT count(*) FROM articles').pluck().get() as number
+    const articleIds = Array.from({ length: 200 }, () => nth.get(Math.floor(next() * count)) as string | undefined)
       .filter((id): id is string => id !== undefined)
     const speakerIds = db.prepare(`SELECT id FROM entities WHERE type = 'person' AND quote_count > 0
       ORDER BY quote_count DESC, id LIMIT 8`).pluck().all() as string[]
