@@ -77,6 +77,8 @@ unix_socket_directories = '$root'
 wal_level = replica
 max_wal_senders = 4
 hot_standby = on
+# SSD pricing, as docs/operations.md advises: common-word searches walk the newest-first index
+random_page_cost = 1.1
 EOF
   if [ "${PG_DURABLE:-0}" != 1 ]; then
     printf 'fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n' >>"$root/primary/postgresql.conf"
