@@ -35,7 +35,10 @@ export function parsedArticle (text: string, overrides: Partial<ParsedArticle> =
   return {
     title: 'A title',
     titleSpan: null,
+    dek: null,
+    byline: null,
     dateline: null,
+    trailer: [],
     lede: text.slice(0, 40),
     paragraphs: [{ index: 0, kind: 'paragraph', text, start: 0, end: text.length }],
     entities: mentions.length

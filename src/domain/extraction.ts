@@ -55,13 +55,28 @@ export interface ExtractedQuote {
   paragraph: number | null
 }
 
+/** Where (and when, and through which agency) a story was filed, each part as written. */
+export interface Dateline {
+  /** Verbatim with its dash: "HEMPSTEAD, N.Y., Sept. 26 (UPI) —". */
+  text: string
+  /** "HEMPSTEAD, N.Y." */
+  place: string
+  agency: string | null
+  date: string | null
+}
+
 export interface ParsedArticle {
   title: string | null
   titleSpan: Span | null
-  dateline: string | null
+  /** The second headline line, when one follows the first (after a ";"). */
+  dek: string | null
+  byline: string | null
+  dateline: Dateline | null
   /** The first body paragraph's text (for list views). */
   lede: string
   paragraphs: Paragraph[]
+  /** Production matter after the story (credits, corrections, bios…): in the text, not among the paragraphs. */
+  trailer: TextSpan[]
   entities: ExtractedEntity[]
   /** In document order. */
   quotes: ExtractedQuote[]

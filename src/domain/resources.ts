@@ -1,14 +1,16 @@
 // The resources the service stores and answers, as every layer sees them: the store maps its rows to
 // these, the services and routes pass them on, and the zod schemas in src/schemas describe the same
 // shapes (test/schemas/domain-types.test.ts checks at type level that the two agree).
-import type { Paragraph, Span, TextSpan } from './extraction.js'
+import type { Dateline, Paragraph, Span, TextSpan } from './extraction.js'
 import type { EntityType, QuoteKind } from './values.js'
 
 export interface ArticleSummary {
   /** Derived from the text: the same text always has the same id. */
   id: string
   title: string | null
-  dateline: string | null
+  dek: string | null
+  byline: string | null
+  dateline: Dateline | null
   publishedAt: string | null
   publisher: string | null
   url: string | null
@@ -25,6 +27,8 @@ export interface Article extends ArticleSummary {
   /** The document verbatim, as submitted. */
   text: string
   paragraphs: Paragraph[]
+  /** Production matter after the story, with offsets into `text`. */
+  trailer: TextSpan[]
 }
 
 /** An article of a searchable list: with a search, its best passage marked with <mark>…</mark>. */

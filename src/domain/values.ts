@@ -16,7 +16,7 @@ export type SearchSort = (typeof SEARCH_SORTS)[number]
 
 export const ARTICLE_FACETS = ['entity', 'dateline', 'publisher'] as const
 export type ArticleFacet = (typeof ARTICLE_FACETS)[number]
-export const ARTICLE_FIELDS = ['id', 'title', 'dateline', 'publishedAt', 'publisher', 'url', 'language', 'lede', 'quoteCount',
+export const ARTICLE_FIELDS = ['id', 'title', 'dek', 'byline', 'dateline', 'publishedAt', 'publisher', 'url', 'language', 'lede', 'quoteCount',
   'entityCount', 'extractorVersion', 'createdAt', 'snippet'] as const
 export type ArticleField = (typeof ARTICLE_FIELDS)[number]
 export const ARTICLE_EXPANSIONS = ['quotes', 'entities'] as const

@@ -6,7 +6,7 @@ import { findMentions } from './entities/find-mentions.js'
 import { findQuotes } from './quotes/find-quotes.js'
 import type { RawQuote } from './quotes/raw-quote.js'
 import { clusterMentions, toEntity, type Cluster } from './entities/clusters.js'
-import { segment } from './text/segment.js'
+import { segment, type Segmented } from './text/segment.js'
 import { resolveSpeakers } from './quotes/speakers.js'
 import type { ExtractedQuote, ParsedArticle, Span, TextSpan } from '../domain/extraction.js'
 
@@ -28,9 +28,20 @@ function inheritedSource (q: RawQuote, speaker: Cluster | null): TextSpan | null
   return before ? { start: before.start, end: before.end, text: before.text } : null
 }
 
+/** The parse's dek, byline, dateline (its parts as written) and trailer spans, from the segmentation. */
+function frontMatterOf (s: Pick<Segmented, 'dek' | 'byline' | 'dateline' | 'trailer'>): Pick<ParsedArticle, 'dek' | 'byline' | 'dateline' | 'trailer'> {
+  const d = s.dateline
+  return {
+    dek: s.dek?.text ?? null,
+    byline: s.byline?.text ?? null,
+    dateline: d ? { text: d.text, place: d.place, agency: d.agency, date: d.date } : null,
+    trailer: s.trailer
+  }
+}
+
 /** The full parse; may throw on a bug. Exported for tests, which should see failures. */
 export function parseArticleStrict (text: string): ParsedArticle {
-  const { title, dateline, paragraphs } = segment(text)
+  const { title, dek, byline, dateline, paragraphs, trailer } = segment(text)
   const doc = buildDoc(text, title, paragraphs)
   const mentions = findMentions(doc)
   const raw = findQuotes(doc)
@@ -53,7 +64,7 @@ export function parseArticleStrict (text: string): ParsedArticle {
   return {
     title: title?.text ?? null,
     titleSpan: title ? { start: title.start, end: title.end } : null,
-    dateline: dateline?.text ?? null,
+    ...frontMatterOf({ dek, byline, dateline, trailer }),
     lede,
     paragraphs,
     entities: entities.map((e) => ({ ...e, mentions: e.mentions.filter((m) => slicesTo(text, m)) })),
@@ -71,11 +82,12 @@ export function parseArticle (text: string): ParsedArticle {
     return parseArticleStrict(input)
   } catch {
     try {
-      const { title, dateline, paragraphs } = segment(input)
+      const segmented = segment(input)
+      const { title, paragraphs } = segmented
       const lede = paragraphs[0]?.text ?? input.trim().slice(0, LEDE_FALLBACK_CHARS)
-      return { title: title?.text ?? null, titleSpan: title ? { start: title.start, end: title.end } : null, dateline: dateline?.text ?? null, lede, paragraphs, entities: [], quotes: [] }
+      return { title: title?.text ?? null, titleSpan: title ? { start: title.start, end: title.end } : null, ...frontMatterOf(segmented), lede, paragraphs, entities: [], quotes: [] }
     } catch {
-      return { title: null, titleSpan: null, dateline: null, lede: input.slice(0, LEDE_FALLBACK_CHARS), paragraphs: [], entities: [], quotes: [] }
+      return { title: null, titleSpan: null, dek: null, byline: null, dateline: null, trailer: [], lede: input.slice(0, LEDE_FALLBACK_CHARS), paragraphs: [], entities: [], quotes: [] }
     }
   }
 }

@@ -18,10 +18,23 @@ export const Paragraph = TextSpan.extend({
   }]
 })
 
+export const Dateline = z.object({
+  text: z.string().describe('Verbatim, with its dash: "HEMPSTEAD, N.Y., Sept. 26 (UPI) —"'),
+  place: z.string().describe('The place as written: "HEMPSTEAD, N.Y."; the `dateline` filter and facet group by it'),
+  agency: z.string().nullable().describe('The agency in its parentheses (or a release wire\'s slashes): "UPI"'),
+  date: z.string().nullable().describe('The date as written: "Sept. 26"')
+}).meta({
+  id: 'Dateline',
+  description: 'Where (and when, and through which agency) the story was filed, each part as written',
+  examples: [{ text: 'HEMPSTEAD, N.Y., Sept. 26 (UPI) —', place: 'HEMPSTEAD, N.Y.', agency: 'UPI', date: 'Sept. 26' }]
+})
+
 const articleFields = {
   id: z.string().describe('Derived from the text: the same text always has the same id'),
   title: z.string().nullable(),
-  dateline: z.string().nullable().describe('Where the story was filed, e.g. "MOSCOW"'),
+  dek: z.string().nullable().describe('The second headline line (a subtitle), when the first ends with ";" before it'),
+  byline: z.string().nullable().describe('The author line as written: "By Jane Doe and John Roe"'),
+  dateline: Dateline.nullable(),
   publishedAt: z.string().nullable().describe('ISO 8601, when known'),
   publisher: z.string().nullable(),
   url: z.string().nullable(),
@@ -40,14 +53,16 @@ export const ArticleSummary = z.object({
   examples: [{
     id: 'e60281746591fd7cadda',
     title: 'Russia in discussions with Syria about maintaining its military presence: Lavrov',
-    dateline: 'MOSCOW',
+    dek: null,
+    byline: null,
+    dateline: { text: 'MOSCOW', place: 'MOSCOW', agency: null, date: null },
     publishedAt: null,
     publisher: null,
     url: null,
     language: 'en',
     quoteCount: 18,
     entityCount: 29,
-    extractorVersion: '0.3.2',
+    extractorVersion: '0.4.0',
     createdAt: '2026-11-28T15:19:28.590Z',
     lede: 'Russia is currently in negotiations with the new Syrian leadership to maintain its key military presence, ' +
       'Foreign Minister Sergey Lavrov said Wednesday.'
@@ -58,7 +73,9 @@ export const Article = z.object({
   ...articleFields,
   lede: z.string().describe('The first body paragraph'),
   text: z.string().describe('The document verbatim, as submitted'),
-  paragraphs: z.array(Paragraph).describe('Body paragraphs and headings, with offsets into `text`')
+  paragraphs: z.array(Paragraph).describe('Body paragraphs and headings, with offsets into `text`'),
+  trailer: z.array(TextSpan).describe('Production matter after the story (reporting credits, corrections, ' +
+    'editor\'s notes, follow-us lines, author bios, related links), with offsets into `text`: kept out of `paragraphs` and quotes')
 }).meta({ id: 'Article' })
 
 export const ArticleList = listOf(ArticleSummary, 'ArticleList')
@@ -77,7 +94,7 @@ export const ArticleListItem = ArticleSummary.extend({
 })
 export type ArticleListItem = z.infer<typeof ArticleListItem>
 
-export const ARTICLE_FIELDS = ['id', 'title', 'dateline', 'publishedAt', 'publisher', 'url', 'language', 'lede', 'quoteCount',
+export const ARTICLE_FIELDS = ['id', 'title', 'dek', 'byline', 'dateline', 'publishedAt', 'publisher', 'url', 'language', 'lede', 'quoteCount',
   'entityCount', 'extractorVersion', 'createdAt', 'snippet'] as const
 export const ARTICLE_FACETS = ['entity', 'dateline', 'publisher'] as const
 export const ARTICLE_EXPANSIONS = ['quotes', 'entities'] as const

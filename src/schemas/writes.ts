@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Paragraph } from './articles.js'
+import { Dateline, Paragraph } from './articles.js'
 import { Problem, Span, TextSpan } from './common.js'
 import { EntityType } from './entities.js'
 import { QuoteKind } from './quotes.js'
@@ -46,9 +46,12 @@ export const Extraction = z.object({
   extractorVersion: z.string().describe('Version of the pipeline that parsed it'),
   title: z.string().nullable(),
   titleSpan: Span.nullable(),
-  dateline: z.string().nullable(),
+  dek: z.string().nullable(),
+  byline: z.string().nullable(),
+  dateline: Dateline.nullable(),
   lede: z.string(),
   paragraphs: z.array(Paragraph),
+  trailer: z.array(TextSpan),
   entities: z.array(z.object({
     id: z.string().describe('The id the entity has (or would have) in /entities'),
     name: z.string(),

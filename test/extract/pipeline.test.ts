@@ -13,7 +13,7 @@ t.test('segmentation', async (t) => {
   t.equal(a.title, TITLE)
   t.equal(a.titleSpan && text.slice(a.titleSpan.start, a.titleSpan.end), TITLE)
   t.equal(a.titleSpan?.start, 0, 'the first of the three title lines')
-  t.equal(a.dateline, 'MOSCOW')
+  t.same(a.dateline, { text: 'MOSCOW', place: 'MOSCOW', agency: null, date: null })
   const body = a.paragraphs.filter((p) => p.kind === 'paragraph')
   t.equal(body.length, 15)
   t.same(a.paragraphs.filter((p) => p.kind === 'heading').map((p) => p.text), ['US to withdraw all troops from Syria: reports'])

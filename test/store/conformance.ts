@@ -43,6 +43,22 @@ export function storeConformance (t: Test, open: OpenStore): void {
     t.equal(await store.articleExists(first.id), true)
   })
 
+  t.test('an article keeps its dek, byline, dateline parts and trailer; the dateline filter and facet go by place', async (t) => {
+    const store = await open(t)
+    const text = 'Ports reopen;\nShipping resumes\nBy Ana Cruz\n\nMANILA, Luzon, May 2 (Reuters) — Ports reopened.\n\n(Editing by Tom Hale)'
+    const trailerStart = text.indexOf('(Editing')
+    const dateline = { text: 'MANILA, Luzon, May 2 (Reuters) —', place: 'MANILA, Luzon', agency: 'Reuters', date: 'May 2' }
+    const parse = parsedArticle(text, { dek: 'Shipping resumes', byline: 'By Ana Cruz', dateline, trailer: [{ start: trailerStart, end: text.length, text: '(Editing by Tom Hale)' }] })
+    const { id } = await store.saveArticle(text, {}, parse, V1)
+    await store.saveArticle(quotedText(2), {}, parsedArticle(quotedText(2)), V1)
+    const article = await store.getArticle(id)
+    t.match(article, { dek: 'Shipping resumes', byline: 'By Ana Cruz', dateline })
+    t.same(article?.trailer, [{ start: trailerStart, end: text.length, text: '(Editing by Tom Hale)' }])
+    const page = await store.lists.articles.page({ dateline: 'manila, luzon' }, 'newest', 10)
+    t.same(page.items.map((a) => [a.id, a.dateline, a.dek, a.byline]), [[id, dateline, 'Shipping resumes', 'By Ana Cruz']])
+    t.same((await store.lists.articles.facets({}, ['dateline'], 5)).dateline, [{ value: 'MANILA, Luzon', count: 1 }])
+  })
+
   t.test('a newer extractor version replaces the article, keeping its id and creation time', async (t) => {
     const store = await open(t)
     const text = quotedText(2)

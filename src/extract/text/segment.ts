@@ -1,52 +1,26 @@
-// Stage 1: split raw article text into title, dateline and body paragraphs/headings.
-// Scraped articles often repeat their title (page title, og:title, h1) and put the dateline on its
-// own line, so the front matter is consumed line by line before the body is cut into blocks.
+// Stage 1: split raw article text into its front matter (title, dek, byline, dateline), body
+// paragraphs/headings and trailing boilerplate. Scraped articles often repeat their title (page
+// title, og:title, h1) and put the dateline on its own line, so the front matter is consumed line by
+// line (front-matter.ts) before the body is cut into blocks; the trailer is read back from the
+// body's end (trailer.ts).
 import type { Paragraph, TextSpan } from '../../domain/extraction.js'
-import { at } from '../util/at.js'
+import { datelineAt, frontMatter, type DatelineSpan } from './front-matter.js'
+import { normalize, spanOf, splitLines, trimSpan, type Line } from './lines.js'
+import { trailerStart } from './trailer.js'
+
+export type { DatelineSpan } from './front-matter.js'
+export { trimSpan } from './lines.js'
 
 export interface Segmented {
   title: TextSpan | null
-  dateline: TextSpan | null
+  /** The second headline line, when the first ends with ";" that joins them. */
+  dek: TextSpan | null
+  byline: TextSpan | null
+  dateline: DatelineSpan | null
   paragraphs: Paragraph[]
+  /** Production matter after the story, in text order: not among the paragraphs. */
+  trailer: TextSpan[]
 }
-
-interface Line { start: number, end: number }
-
-const WS = /\s/u
-
-/** Shrinks [start, end) past whitespace (NBSP included: \s covers it). */
-export function trimSpan (text: string, start: number, end: number): Line {
-  while (start < end && WS.test(text[start] ?? '')) start++
-  while (end > start && WS.test(text[end - 1] ?? '')) end--
-  return { start, end }
-}
-
-function splitLines (text: string): Line[] {
-  const lines: Line[] = []
-  const re = /\r\n|\r|\n/g
-  let start = 0
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    lines.push(trimSpan(text, start, m.index))
-    start = m.index + m[0].length
-  }
-  lines.push(trimSpan(text, start, text.length))
-  return lines
-}
-
-const span = (text: string, l: Line): TextSpan => ({ start: l.start, end: l.end, text: text.slice(l.start, l.end) })
-const normalize = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
-
-// A dateline line: an upper-case place ("MOSCOW", "NEW YORK (Reuters) -", "KYIV, Dec 3 —").
-const DATELINE_LINE = /^(\p{Lu}[\p{Lu}\p{M}.'’]*(?:[ -]\p{Lu}[\p{Lu}\p{M}.'’]*){0,3})(?:,[^,\n—–-]{1,30})?(?:\s*\([^)\n]{1,30}\))?\s*[-—–:]*$/u
-// The same dateline opening the first paragraph ("MOSCOW — Russia is ...").
-const DATELINE_INLINE = /^(\p{Lu}[\p{Lu}\p{M}.'’]*(?:[ -]\p{Lu}[\p{Lu}\p{M}.'’]*){0,3})(?:,[^,—–\n]{1,30})?(?:\s*\([^)\n]{1,30}\))?\s+[-—–]+\s+/u
-const BYLINE = /^by\s+\p{Lu}[^.!?]{0,60}$/iu
-
-function looksLikeTitle (text: string, l: Line): boolean {
-  const s = text.slice(l.start, l.end)
-  return s.length <= 250 && !/[.;,]$/.test(s) && /\p{L}/u.test(s)
-}
-
 /** A short line without sentence-final punctuation is a heading ("US to withdraw ...: reports"). */
 function isHeading (s: string): boolean {
   if (s.length > 120 || !/^[\p{Lu}\p{N}]/u.test(s)) return false
@@ -81,50 +55,37 @@ function bodyBlocks (text: string, lines: Line[]): Line[] {
   return blocks
 }
 
-interface FrontMatter { title: TextSpan | null, dateline: TextSpan | null, bodyStart: number }
+/** Whether a block is the title again; only a block about the title's length can be (normalising every block costs). */
+function repeatsTitle (text: string, block: Line, title: TextSpan | null): boolean {
+  if (!title || block.end - block.start > 2 * title.text.length + 16) return false
+  return normalize(text.slice(block.start, block.end)) === normalize(title.text)
+}
 
-/** Consumes the title (and its repeats), datelines and bylines at the top of the text. */
-function frontMatter (text: string, lines: Line[]): FrontMatter {
-  let i = 0
-  while (i < lines.length && at(lines, i).start === at(lines, i).end) i++
-  const first = lines[i]
-  const rest = lines.slice(i + 1).some((l) => l.end > l.start)
-  let title: TextSpan | null = null
-  let dateline: TextSpan | null = null
-  if (first && rest && looksLikeTitle(text, first) && !DATELINE_LINE.test(text.slice(first.start, first.end))) {
-    title = span(text, first)
-    i++
-  }
-  for (; i < lines.length; i++) {
-    const line = at(lines, i)
-    const s = text.slice(line.start, line.end)
-    if (!s) continue
-    if (title && normalize(s) === normalize(title.text)) continue
-    const m = DATELINE_LINE.exec(s)
-    if (m && !dateline) { dateline = { start: line.start, end: line.start + at(m, 1).length, text: at(m, 1) }; continue }
-    if (BYLINE.test(s) && !/[.!?]$/.test(s)) continue
-    break
-  }
-  return { title, dateline, bodyStart: i }
+/** A block of the body, with the inline dateline it opens with taken off the first paragraph's. */
+function withoutDateline (text: string, block: Line, dateline: DatelineSpan): Line {
+  let rest = trimSpan(text, dateline.end, block.end)
+  // the dash is the dateline's, not the paragraph's
+  while (rest.start < rest.end && /[-—–―]/u.test(text[rest.start] ?? '')) rest = trimSpan(text, rest.start + 1, rest.end)
+  return rest
 }
 
 export function segment (text: string): Segmented {
   const lines = splitLines(text)
   const front = frontMatter(text, lines)
   let dateline = front.dateline
+  const blocks = bodyBlocks(text, lines.slice(front.bodyStart)).filter((b) => !repeatsTitle(text, b, front.title))
+  const trailerAt = trailerStart(text, blocks)
   const paragraphs: Paragraph[] = []
-  for (let block of bodyBlocks(text, lines.slice(front.bodyStart))) {
-    let s = text.slice(block.start, block.end)
-    if (front.title && normalize(s) === normalize(front.title.text)) continue
-    const inline = paragraphs.length === 0 && !dateline ? DATELINE_INLINE.exec(s) : null
+  for (let block of blocks.slice(0, trailerAt)) {
+    const inline = paragraphs.length === 0 && !dateline ? datelineAt(text, block.start, text.slice(block.start, block.end), false) : null
     if (inline) {
-      dateline = { start: block.start, end: block.start + at(inline, 1).length, text: at(inline, 1) }
-      block = trimSpan(text, block.start + inline[0].length, block.end)
-      s = text.slice(block.start, block.end)
-      if (!s) continue
+      dateline = inline
+      block = withoutDateline(text, block, inline)
+      if (block.start === block.end) continue
     }
-    const kind = isHeading(s) ? 'heading' : 'paragraph'
-    paragraphs.push({ start: block.start, end: block.end, text: s, index: paragraphs.length, kind })
+    const s = text.slice(block.start, block.end)
+    paragraphs.push({ start: block.start, end: block.end, text: s, index: paragraphs.length, kind: isHeading(s) ? 'heading' : 'paragraph' })
   }
-  return { title: front.title, dateline, paragraphs }
+  const trailer = blocks.slice(trailerAt).map((b) => spanOf(text, b))
+  return { title: front.title, dek: front.dek, byline: front.byline, dateline, paragraphs, trailer }
 }

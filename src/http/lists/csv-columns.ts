@@ -6,7 +6,12 @@ import type { ArticleHit, Entity, QuoteHit, RelatedEntity } from '../../domain/r
 export const ARTICLE_CSV: CsvColumn<ArticleHit>[] = [
   { header: 'id', field: 'id', value: (a) => a.id },
   { header: 'title', field: 'title', value: (a) => a.title },
-  { header: 'dateline', field: 'dateline', value: (a) => a.dateline },
+  { header: 'dek', field: 'dek', value: (a) => a.dek },
+  { header: 'byline', field: 'byline', value: (a) => a.byline },
+  { header: 'dateline', field: 'dateline', value: (a) => a.dateline?.text },
+  { header: 'datelinePlace', field: 'dateline', value: (a) => a.dateline?.place },
+  { header: 'datelineAgency', field: 'dateline', value: (a) => a.dateline?.agency },
+  { header: 'datelineDate', field: 'dateline', value: (a) => a.dateline?.date },
   { header: 'publishedAt', field: 'publishedAt', value: (a) => a.publishedAt },
   { header: 'publisher', field: 'publisher', value: (a) => a.publisher },
   { header: 'url', field: 'url', value: (a) => a.url },

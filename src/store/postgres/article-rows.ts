@@ -6,13 +6,13 @@ import type { ExtractedEntity, ExtractedQuote, Paragraph } from '../../domain/ex
 import type { Queryable } from './connection.js'
 import { quoteIdOf } from '../ids.js'
 import { isFullName, surnameKeys } from './entity-resolver.js'
+import type { StructureColumns } from '../article-structure.js'
 
 /** The article row's values, as the SQLite writer's insert takes them. */
-export interface ArticleRow {
+export interface ArticleRow extends StructureColumns {
   id: string
   title: string | null
   titleFromText: boolean
-  dateline: string | null
   publishedAt: string | null
   publisher: string | null
   url: string | null
@@ -28,8 +28,9 @@ export interface ArticleRow {
 
 const INSERT_ARTICLE = `WITH article AS (
     INSERT INTO articles (id, title, title_from_text, dateline, published_at, publisher, url, language, text, lede,
-      extractor_version, created_at, sort_at, quote_count, entity_count)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15))
+      extractor_version, created_at, sort_at, quote_count, entity_count,
+      dek, byline, dateline_text, dateline_agency, dateline_date, trailer)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $21, $22, $23, $24, $25, $26::json))
   INSERT INTO paragraphs (article_id, idx, kind, text, start, "end")
   SELECT $1::text, * FROM unnest($16::int4[], $17::text[], $18::text[], $19::int4[], $20::int4[])`
 
@@ -37,7 +38,8 @@ export async function insertArticle (db: Queryable, a: ArticleRow, paragraphs: P
   await db.query(INSERT_ARTICLE, [a.id, a.title, a.titleFromText, a.dateline, a.publishedAt, a.publisher, a.url,
     a.language, a.text, a.lede, a.extractorVersion, a.createdAt, a.sortAt, a.quoteCount, a.entityCount,
     paragraphs.map((p) => p.index), paragraphs.map((p) => p.kind), paragraphs.map((p) => p.text),
-    paragraphs.map((p) => p.start), paragraphs.map((p) => p.end)])
+    paragraphs.map((p) => p.start), paragraphs.map((p) => p.end),
+    a.dek, a.byline, a.datelineText, a.datelineAgency, a.datelineDate, JSON.stringify(a.trailer)])
 }
 
 // One batch of an article's entities, with their keys, aliases, titles, places and mentions. An

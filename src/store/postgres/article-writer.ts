@@ -3,6 +3,7 @@
 // the store composes them (a write with its idempotency key, a batch, a re-parse of many).
 import type pg from 'pg'
 import type { ExtractedEntity, ParsedArticle } from '../../domain/extraction.js'
+import { structureColumnsOf } from '../article-structure.js'
 import { articleIdOf } from '../ids.js'
 import type { ArticleMetadata, CreateOutcome, SaveOutcome } from '../store.js'
 import { insertArticle, insertEntities, insertQuotes, removeArticle } from './article-rows.js'
@@ -171,7 +172,8 @@ export class PgArticleWriter {
     const entities = mergeById(parsed.entities.map((e) => ({ ...e, id: storedIds.get(e.id) ?? e.id })))
     const entityIds = new Set(entities.map((e) => e.id))
     await insertArticle(db, {
-      id, text, title: meta.title, titleFromText: meta.title_from_text, dateline: parsed.dateline, publishedAt: meta.published_at,
+      ...structureColumnsOf(parsed),
+      id, text, title: meta.title, titleFromText: meta.title_from_text, publishedAt: meta.published_at,
       publisher: meta.publisher, url: meta.url, language: meta.language, lede: parsed.lede, extractorVersion, createdAt, sortAt,
       quoteCount: parsed.quotes.length, entityCount: entities.length
     }, parsed.paragraphs)

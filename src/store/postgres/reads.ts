@@ -1,7 +1,8 @@
 // The Store's reads of one resource and the re-extraction's, over any Queryable: the primary's pool,
 // a replica's, or a client inside a transaction. The shapes are SQLite's (src/store/sqlite/
 // {articles,quotes,entities}.ts); each read is one named statement, one round trip.
-import type { Paragraph } from '../../domain/extraction.js'
+import type { Paragraph, Span } from '../../domain/extraction.js'
+import { trailerOf } from '../article-structure.js'
 import type { Article, Entity, Quote } from '../../domain/resources.js'
 import type { Queryable } from './connection.js'
 import { run } from './lists/statements.js'
@@ -13,14 +14,14 @@ import {
 const ID = '($1::text COLLATE "C")'
 
 // the paragraphs in the same round trip, keys in the order SQLite's mapping writes them
-const ARTICLE = `SELECT ${ARTICLE_COLUMNS}, a.text,
+const ARTICLE = `SELECT ${ARTICLE_COLUMNS}, a.text, a.trailer,
   (SELECT coalesce(json_agg(json_build_object('index', p.idx, 'kind', p.kind, 'text', p.text, 'start', p.start, 'end', p."end")
      ORDER BY p.idx), '[]'::json) FROM paragraphs p WHERE p.article_id = a.id) AS paragraphs
   FROM articles a WHERE a.id = ${ID}`
 
 export async function getArticle (db: Queryable, id: string): Promise<Article | null> {
-  const [row] = await run<ArticleRow & { text: string, paragraphs: Paragraph[] }>(db, ARTICLE, [id])
-  return row ? { ...toSummary(row), text: row.text, paragraphs: row.paragraphs } : null
+  const [row] = await run<ArticleRow & { text: string, trailer: Span[], paragraphs: Paragraph[] }>(db, ARTICLE, [id])
+  return row ? { ...toSummary(row), text: row.text, paragraphs: row.paragraphs, trailer: trailerOf(row.text, row.trailer) } : null
 }
 
 const exists = async (db: Queryable, sql: string, id: string): Promise<boolean> => (await run(db, sql, [id])).length > 0

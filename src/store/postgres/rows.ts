@@ -5,11 +5,13 @@
 import type { Span } from '../../domain/extraction.js'
 import type { ArticleSummary, Entity, Quote } from '../../domain/resources.js'
 import type { EntityType, QuoteKind } from '../../domain/values.js'
+import { datelineOf, type DatelineRow } from '../article-structure.js'
 
-export interface ArticleRow {
+export interface ArticleRow extends DatelineRow {
   id: string
   title: string | null
-  dateline: string | null
+  dek: string | null
+  byline: string | null
   published_at: string | null
   publisher: string | null
   url: string | null
@@ -22,14 +24,16 @@ export interface ArticleRow {
   sort_at: string
 }
 
-export const ARTICLE_COLUMNS = `a.id, a.title, a.dateline, a.published_at, a.publisher, a.url, a.language, a.lede,
+export const ARTICLE_COLUMNS = `a.id, a.title, a.dek, a.byline, a.dateline, a.dateline_text, a.dateline_agency, a.dateline_date, a.published_at, a.publisher, a.url, a.language, a.lede,
   a.quote_count, a.entity_count, a.extractor_version, a.created_at, a.sort_at`
 
 export function toSummary (row: ArticleRow): ArticleSummary {
   return {
     id: row.id,
     title: row.title,
-    dateline: row.dateline,
+    dek: row.dek,
+    byline: row.byline,
+    dateline: datelineOf(row),
     publishedAt: row.published_at,
     publisher: row.publisher,
     url: row.url,

@@ -5,6 +5,7 @@ import type { Db } from './connection.js'
 import { EntityResolver } from './entity-resolver.js'
 import { SearchIndex } from './search-index.js'
 import { NEXT_ARTICLE_KEY, articleKeyBase } from './search-key.js'
+import { structureColumnsOf } from '../article-structure.js'
 
 import { articleIdOf, quoteIdOf } from '../ids.js'
 import type { ArticleMetadata, CreateOutcome, SaveOutcome } from '../store.js'
@@ -69,9 +70,11 @@ export class ArticleWriter {
         publisher, language
       FROM articles WHERE id = ?`)
     // keyed by time (migration 007): the full-text index finds a search's newest matches by rowid
-    this.#insertArticle = db.prepare(`INSERT INTO articles (rowid, id, title, title_from_text, dateline, published_at, publisher,
+    this.#insertArticle = db.prepare(`INSERT INTO articles (rowid, id, title, title_from_text, dek, byline, dateline,
+        dateline_text, dateline_agency, dateline_date, trailer, published_at, publisher,
         url, language, text, lede, extractor_version, created_at, sort_at, quote_count, entity_count)
-      VALUES (${NEXT_ARTICLE_KEY}, @id, @title, @titleFromText, @dateline, @publishedAt, @publisher, @url, @language,
+      VALUES (${NEXT_ARTICLE_KEY}, @id, @title, @titleFromText, @dek, @byline, @dateline,
+        @datelineText, @datelineAgency, @datelineDate, @trailer, @publishedAt, @publisher, @url, @language,
         @text, @lede, @extractorVersion, @createdAt, @sortAt, @quoteCount, @entityCount)`)
     this.#insertParagraph = db.prepare(`INSERT INTO paragraphs (article_id, idx, kind, text, start, "end")
       VALUES (?, ?, ?, ?, ?, ?)`)
@@ -227,7 +230,8 @@ export class ArticleWriter {
     const entities = mergeById(parsed.entities.map((e) => ({ ...e, id: storedIds.get(e.id) ?? e.id })))
     const entityIds = new Set(entities.map((e) => e.id))
     this.#insertArticle.run({
-      id, text, title: meta.title, titleFromText: meta.title_from_text, dateline: parsed.dateline, publishedAt: meta.published_at, publisher: meta.publisher,
+      ...structureOf(parsed),
+      id, text, title: meta.title, titleFromText: meta.title_from_text, publishedAt: meta.published_at, publisher: meta.publisher,
       url: meta.url, language: meta.language, lede: parsed.lede, extractorVersion, createdAt, sortAt,
       keyBase: articleKeyBase(sortAt), quoteCount: parsed.quotes.length, entityCount: entities.length
     })
@@ -285,4 +289,10 @@ function wantedMetadata (metadata: ArticleMetadata, parsed: ParsedArticle): Arti
 function sameMetadata (stored: StoredArticle, wanted: ArticleColumns): boolean {
   return stored.title === wanted.title && stored.published_at === wanted.published_at && stored.url === wanted.url &&
     stored.publisher === wanted.publisher && stored.language === wanted.language
+}
+
+/** The structure columns as the insert binds them: the trailer as JSON text. */
+function structureOf (parsed: ParsedArticle) {
+  const columns = structureColumnsOf(parsed)
+  return { ...columns, trailer: JSON.stringify(columns.trailer) }
 }

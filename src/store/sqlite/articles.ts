@@ -1,12 +1,14 @@
 import type { Statement } from 'better-sqlite3'
 import type { Db } from './connection.js'
 import type { Article, ArticleSummary } from '../../domain/resources.js'
+import { datelineOf, trailerOf, type DatelineRow } from '../article-structure.js'
 
 /** An `articles` row as the summary queries select it. */
-export interface ArticleRow {
+export interface ArticleRow extends DatelineRow {
   id: string
   title: string | null
-  dateline: string | null
+  dek: string | null
+  byline: string | null
   published_at: string | null
   publisher: string | null
   url: string | null
@@ -21,6 +23,7 @@ export interface ArticleRow {
 
 interface FullArticleRow extends ArticleRow {
   text: string
+  trailer: string
 }
 
 interface ParagraphRow {
@@ -32,14 +35,16 @@ interface ParagraphRow {
 }
 
 /** The columns an ArticleRow holds. */
-export const ARTICLE_COLUMNS = `a.id, a.title, a.dateline, a.published_at, a.publisher, a.url, a.language, a.lede,
+export const ARTICLE_COLUMNS = `a.id, a.title, a.dek, a.byline, a.dateline, a.dateline_text, a.dateline_agency, a.dateline_date, a.published_at, a.publisher, a.url, a.language, a.lede,
   a.quote_count, a.entity_count, a.extractor_version, a.created_at, a.sort_at`
 
 export function toSummary (row: ArticleRow): ArticleSummary {
   return {
     id: row.id,
     title: row.title,
-    dateline: row.dateline,
+    dek: row.dek,
+    byline: row.byline,
+    dateline: datelineOf(row),
     publishedAt: row.published_at,
     publisher: row.publisher,
     url: row.url,
@@ -62,7 +67,7 @@ export class ArticleRepository {
   readonly #toReparse: Statement<[string, string, number], { id: string, text: string }>
 
   constructor (db: Db) {
-    this.#byId = db.prepare(`SELECT ${ARTICLE_COLUMNS}, a.text FROM articles a WHERE a.id = ?`)
+    this.#byId = db.prepare(`SELECT ${ARTICLE_COLUMNS}, a.text, a.trailer FROM articles a WHERE a.id = ?`)
     this.#paragraphs = db.prepare('SELECT idx, kind, text, start, "end" FROM paragraphs WHERE article_id = ? ORDER BY idx')
     this.#exists = db.prepare('SELECT id FROM articles WHERE id = ?')
     this.#any = db.prepare('SELECT id FROM articles LIMIT 1')
@@ -76,7 +81,7 @@ export class ArticleRepository {
     const row = this.#byId.get(id)
     if (!row) return null
     const paragraphs = this.#paragraphs.all(id).map((p) => ({ index: p.idx, kind: p.kind, text: p.text, start: p.start, end: p.end }))
-    return { ...toSummary(row), text: row.text, paragraphs }
+    return { ...toSummary(row), text: row.text, paragraphs, trailer: trailerOf(row.text, JSON.parse(row.trailer) as Array<{ start: number, end: number }>) }
   }
 
   exists (id: string): boolean {

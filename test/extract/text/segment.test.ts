@@ -36,7 +36,7 @@ t.test('front matter: title, repeats, dateline', async (t) => {
   for (const c of cases) {
     const s = segment(c.text)
     t.equal(s.title?.text ?? null, c.title, `${c.name}: title`)
-    t.equal(s.dateline?.text ?? null, c.dateline, `${c.name}: dateline`)
+    t.equal(s.dateline?.place ?? null, c.dateline, `${c.name}: dateline's place`)
     t.same(kinds(c.text), c.paragraphs, `${c.name}: paragraphs`)
   }
 })

@@ -66,7 +66,7 @@ t.test('a job its process left running is taken over by the next start and run f
   const job = await queueBulkJob(store, Buffer.from([story(1), story(2), story(3)].join('\n')))
   // the process that took it stored one line and died
   t.equal(await store.claimJob(job.id), true)
-  await store.createArticles([{ text: JSON.parse(story(1)).text, metadata: {}, parse: () => ({ title: null, titleSpan: null, dateline: null, lede: '', paragraphs: [], entities: [], quotes: [] }), extractorVersion: 'v0' }])
+  await store.createArticles([{ text: JSON.parse(story(1)).text, metadata: {}, parse: () => ({ title: null, titleSpan: null, dek: null, byline: null, dateline: null, trailer: [], lede: '', paragraphs: [], entities: [], quotes: [] }), extractorVersion: 'v0' }])
   await store.recordJob(job.id, { done: 1, total: null, created: 1, existing: 0, failed: 0 }, [])
 
   const app = buildApp({ store, parseWorkers: 0 })

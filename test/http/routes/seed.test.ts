@@ -18,7 +18,7 @@ t.test('the seed article is served as the API promises', async (t) => {
   const summary = list.data[0]
   if (!summary) throw new Error('no seed article')
   t.equal(summary.title, 'Russia in discussions with Syria about maintaining its military presence: Lavrov')
-  t.equal(summary.dateline, 'MOSCOW')
+  t.same(summary.dateline, { text: 'MOSCOW', place: 'MOSCOW', agency: null, date: null })
   t.match(summary.lede, /^Russia is currently in negotiations/)
 
   const article = Article.parse((await app.inject(`/articles/${summary.id}`)).json())

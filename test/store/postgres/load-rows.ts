@@ -17,8 +17,9 @@ const TABLES: Table[] = [
   {
     name: 'articles',
     columns: ['id', 'title', 'title_from_text', 'dateline', 'published_at', 'publisher', 'url', 'language', 'text', 'lede',
-      'extractor_version', 'created_at', 'sort_at', 'quote_count', 'entity_count'],
-    prepare: (row) => ({ ...row, title_from_text: row.title_from_text === 1 })
+      'extractor_version', 'created_at', 'sort_at', 'quote_count', 'entity_count',
+      'dek', 'byline', 'dateline_text', 'dateline_agency', 'dateline_date', 'trailer'],
+    prepare: (row) => ({ ...row, title_from_text: row.title_from_text === 1, trailer: JSON.parse(String(row.trailer)) as unknown })
   },
   { name: 'paragraphs', columns: ['article_id', 'idx', 'kind', 'text', 'start', 'end'] },
   { name: 'entities', columns: ['id', 'name', 'type', 'article_count', 'mention_count', 'quote_count', 'iso3166', 'geonames_id'] },

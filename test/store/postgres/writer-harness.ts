@@ -39,8 +39,8 @@ export async function migratedPool (t: Test, max = 2): Promise<pg.Pool> {
 
 // what both writers store; created_at and sort_at record when, not what
 const COLUMNS: Record<string, string[]> = {
-  articles: ['id', 'title', 'title_from_text', 'dateline', 'published_at', 'publisher', 'url', 'language', 'text', 'lede',
-    'extractor_version', 'quote_count', 'entity_count'],
+  articles: ['id', 'title', 'title_from_text', 'dek', 'byline', 'dateline', 'dateline_text', 'dateline_agency', 'dateline_date',
+    'trailer', 'published_at', 'publisher', 'url', 'language', 'text', 'lede', 'extractor_version', 'quote_count', 'entity_count'],
   paragraphs: ['article_id', 'idx', 'kind', 'text', 'start', 'end'],
   entities: ['id', 'name', 'type', 'article_count', 'mention_count', 'quote_count', 'iso3166', 'geonames_id'],
   entity_aliases: ['entity_id', 'alias'],
@@ -56,7 +56,7 @@ const COLUMNS: Record<string, string[]> = {
 export const DUMPED_TABLES = Object.keys(COLUMNS)
 
 // SQLite's 0/1 and JSON text, as PostgreSQL's boolean and json read back through these casts
-const PG_CAST: Record<string, string> = { title_from_text: 'title_from_text::int', spans: 'spans::text' }
+const PG_CAST: Record<string, string> = { title_from_text: 'title_from_text::int', spans: 'spans::text', trailer: 'trailer::text' }
 
 const dumpOf = (table: string, rows: unknown[][]): string[] =>
   [`# ${table} (${rows.length})`, ...rows.map((row) => JSON.stringify(row)).sort()]
