@@ -138,3 +138,17 @@ t.test('a descriptor in the narration is a mention of the person it fits, named 
   ]
   for (const [text, why] of cases) t.same(mentionsOf(text, 'person-sergey-lavrov'), ['Sergey Lavrov'], why)
 })
+
+t.test('a source that describes a role resolves to the person in its apposition, not the place of the role', async (t) => {
+  const text = 'Governor rules out tax rise\n\n"We will not raise taxes," the governor of Lagos State, Amara Okafor, said.\n\n' +
+    'A spokeswoman for the Lagos State Ministry of Finance, Ada Bello, said the budget was balanced.'
+  const a = parseArticleStrict(text)
+  t.same(a.quotes.map((q) => q.speakerId), ['person-amara-okafor', 'person-ada-bello'])
+})
+
+t.test('a headline’s bare descriptor ("…, mayor says") is the person the body names with that title', async (t) => {
+  const text = 'City will rebuild the bridge, mayor says\n\nMayor Lily Chen said on Monday that the city would rebuild the Elm Street bridge.\n\nThe work starts in May.'
+  const headline = parseArticleStrict(text).quotes.find((q) => q.paragraph === null)
+  t.equal(headline?.source?.text, 'mayor')
+  t.equal(headline?.speakerId, 'person-lily-chen')
+})

@@ -123,6 +123,9 @@ function organizationFocus (clusters: Cluster[]): FocusList {
 
 interface Resolution { cluster: Cluster | null, descriptor: boolean }
 
+/** A source that opens with a described role ("the governor of …", "a spokeswoman for …"). */
+const ROLE_HEAD = /^(?:the|a|an|its|their|his|her)\s+(?:[\p{Ll}-]+\s+){0,3}(?:of|for|at|in)\s/iu
+
 /** A lower-case word after a name in a source's head: the name only describes the speaker ("the New York businessman"). */
 const DESCRIBED_AFTER = /(?:^|\s)\p{Ll}\p{L}/u
 
@@ -142,6 +145,7 @@ function resolveSource (source: TextSpan, clusters: Cluster[], focus: FocusList,
   const headEnd = comma > 0 ? source.start + comma : source.end
   let named: Named | undefined
   let inHead: Named | undefined
+  let personAfterHead: Named | undefined
   for (let i = lo; i < index.length; i++) {
     const n = index[i]
     if (!n || n.m.start >= source.end) break
@@ -150,6 +154,12 @@ function resolveSource (source: TextSpan, clusters: Cluster[], focus: FocusList,
     if (n.c.type === 'group' && /^\s+\p{Ll}/u.test(source.text.slice(n.m.end - source.start))) continue
     if (!named || n.m.end > named.m.end) named = n
     if (n.m.end <= headEnd) inHead = n
+    else if (n.c.type === 'person' && n.m.start > headEnd) personAfterHead ??= n
+  }
+  // "The governor of Lagos State, Amara Okafor,": a head that describes a role names its place or
+  // organisation; the person is in the apposition after it
+  if (personAfterHead && inHead && inHead.c.type !== 'person' && ROLE_HEAD.test(source.text)) {
+    return { cluster: personAfterHead.c, descriptor: false }
   }
   named = inHead ?? named
   // the name must head the phrase: in "the New York businessman" the place only describes the speaker
@@ -169,6 +179,18 @@ function resolveSource (source: TextSpan, clusters: Cluster[], focus: FocusList,
 }
 
 /** Resolves every quote's speaker; returns the speaker cluster per quote (same order). */
+/**
+ * A headline drops its articles ("…, mayor says"): its bare descriptor is the person the body names
+ * with that title first ("Mayor Lily Chen said …"), as a reader takes it.
+ */
+function headlineSpeaker (source: TextSpan, clusters: Cluster[]): Cluster | null {
+  if (!/^\p{Ll}[\p{Ll}-]*(?:\s\p{Ll}[\p{Ll}-]*)?$/u.test(source.text)) return null
+  const fits = descriptorFits({ ...source, text: `the ${source.text}` })
+  if (!fits) return null
+  const firstMention = (c: Cluster) => Math.min(...c.mentions.map((m) => m.start))
+  return clusters.filter(fits).sort((a, b) => firstMention(a) - firstMention(b))[0] ?? null
+}
+
 export function resolveSpeakers (quotes: RawQuote[], clusters: Cluster[]): (Cluster | null)[] {
   const focus = new FocusList(narrationFocus(clusters, quotes))
   const index = mentionIndex(clusters)
@@ -181,7 +203,7 @@ export function resolveSpeakers (quotes: RawQuote[], clusters: Cluster[]): (Clus
     else if (q.hint === 'previous') speaker = lastSpeaker
     else if (q.source) {
       const r = resolveSource(q.source, clusters, focus, organizations, index)
-      speaker = r.cluster
+      speaker = r.cluster ?? (q.paragraph === null ? headlineSpeaker(q.source, clusters) : null)
       if (r.cluster && r.descriptor) r.cluster.extra.push(q.source)
     }
     if (speaker && q.source) focus.push({ offset: q.source.start, cluster: speaker })
