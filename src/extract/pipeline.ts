@@ -41,7 +41,8 @@ function frontMatterOf (s: Pick<Segmented, 'dek' | 'byline' | 'dateline' | 'trai
 
 /** The full parse; may throw on a bug. Exported for tests, which should see failures. */
 export function parseArticleStrict (text: string): ParsedArticle {
-  const { title, dek, byline, dateline, paragraphs, trailer } = segment(text)
+  const segmented = segment(text)
+  const { title, paragraphs } = segmented
   const doc = buildDoc(text, title, paragraphs)
   const mentions = findMentions(doc)
   const raw = findQuotes(doc)
@@ -64,7 +65,7 @@ export function parseArticleStrict (text: string): ParsedArticle {
   return {
     title: title?.text ?? null,
     titleSpan: title ? { start: title.start, end: title.end } : null,
-    ...frontMatterOf({ dek, byline, dateline, trailer }),
+    ...frontMatterOf(segmented),
     lede,
     paragraphs,
     entities: entities.map((e) => ({ ...e, mentions: e.mentions.filter((m) => slicesTo(text, m)) })),

@@ -178,7 +178,6 @@ function resolveSource (source: TextSpan, clusters: Cluster[], focus: FocusList,
   return { cluster, descriptor: !!cluster }
 }
 
-/** Resolves every quote's speaker; returns the speaker cluster per quote (same order). */
 /**
  * A headline drops its articles ("…, mayor says"): its bare descriptor is the person the body names
  * with that title first ("Mayor Lily Chen said …"), as a reader takes it.
@@ -191,6 +190,7 @@ function headlineSpeaker (source: TextSpan, clusters: Cluster[]): Cluster | null
   return clusters.filter(fits).sort((a, b) => firstMention(a) - firstMention(b))[0] ?? null
 }
 
+/** Resolves every quote's speaker; returns the speaker cluster per quote (same order). */
 export function resolveSpeakers (quotes: RawQuote[], clusters: Cluster[]): (Cluster | null)[] {
   const focus = new FocusList(narrationFocus(clusters, quotes))
   const index = mentionIndex(clusters)

@@ -4,9 +4,8 @@
 
 /** A dateline as written: `text` runs from the place through its dash; the parts are slices of it. */
 export interface DatelineParts {
-  /** Offsets into the string parsed: the dateline, and where the text after it starts. */
+  /** Where the dateline, its dash included, ends in the string parsed. */
   end: number
-  after: number
   text: string
   place: string
   agency: string | null
@@ -44,10 +43,9 @@ export function parseDateline (s: string, alone = false): DatelineParts | null {
   const place = groups.place ?? ''
   if (NOT_PLACES.has(place.replace(/[.'’]/g, ''))) return null
   const dash = groups.dash ?? ''
-  const after = m[0].length
-  const end = after - (dash.length - dash.trimEnd().length)
-  if (!alone && after >= s.length) return null
-  return { end, after, text: s.slice(0, end), place, agency: groups.agency ?? groups.wire ?? null, date: groups.date ?? null }
+  const end = m[0].length - (dash.length - dash.trimEnd().length)
+  if (!alone && m[0].length >= s.length) return null
+  return { end, text: s.slice(0, end), place, agency: groups.agency ?? groups.wire ?? null, date: groups.date ?? null }
 }
 
 // A line that is only a place in capitals, perhaps with a date or an agency ("MOSCOW", "KYIV, Dec 3").

@@ -3,7 +3,7 @@
 import type { TextSpan } from '../../domain/extraction.js'
 import { at } from '../util/at.js'
 import { parseDateline } from './dateline.js'
-import { isBlank, normalize, spanOf, trimSpan, type Line } from './lines.js'
+import { isBlank, repeatsTitle, spanOf, trimSpan, type Line } from './lines.js'
 
 /** A dateline's span with its parts as written (see dateline.ts). */
 export interface DatelineSpan extends TextSpan {
@@ -43,7 +43,7 @@ const HEADLINE_MAX_CHARS = 250
 // paragraph that happens to stand alone is longer
 const PERIOD_HEADLINE_MAX_WORDS = 30
 
-const datelineAt = (text: string, start: number, s: string, alone: boolean): DatelineSpan | null => {
+export const datelineAt = (text: string, start: number, s: string, alone: boolean): DatelineSpan | null => {
   const d = parseDateline(s, alone)
   return d ? { start, end: start + d.end, text: d.text, place: d.place, agency: d.agency, date: d.date } : null
 }
@@ -107,7 +107,7 @@ export function frontMatter (text: string, lines: Line[]): FrontMatter {
     const line = at(lines, i)
     const s = text.slice(line.start, line.end)
     if (!s) continue
-    if (title && normalize(s) === normalize(title.text)) continue
+    if (repeatsTitle(s, title)) continue
     const alone: DatelineSpan | null = dateline ? null : datelineLine(text, line)
     if (alone) { dateline = alone; continue }
     if (isByline(s)) { byline ??= spanOf(text, line); continue }
@@ -118,4 +118,3 @@ export function frontMatter (text: string, lines: Line[]): FrontMatter {
   return { title, dek, byline, dateline, bodyStart: i }
 }
 
-export { datelineAt }

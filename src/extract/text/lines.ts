@@ -28,4 +28,10 @@ export function splitLines (text: string): Line[] {
 export const isBlank = (l: Line | undefined): boolean => l === undefined || l.start === l.end
 export const spanOf = (text: string, l: Line): TextSpan => ({ start: l.start, end: l.end, text: text.slice(l.start, l.end) })
 /** A line's words alone, lower case: repeats of a title match whatever their punctuation. */
-export const normalize = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
+const normalize = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
+
+/** Whether `s` is the title again; only a string about the title's length can be (normalising every block costs). */
+export function repeatsTitle (s: string, title: TextSpan | null): boolean {
+  if (!title || s.length > 2 * title.text.length + 16) return false
+  return normalize(s) === normalize(title.text)
+}

@@ -5,7 +5,7 @@
 // body's end (trailer.ts).
 import type { Paragraph, TextSpan } from '../../domain/extraction.js'
 import { datelineAt, frontMatter, type DatelineSpan } from './front-matter.js'
-import { normalize, spanOf, splitLines, trimSpan, type Line } from './lines.js'
+import { repeatsTitle, spanOf, splitLines, trimSpan, type Line } from './lines.js'
 import { trailerStart } from './trailer.js'
 
 export type { DatelineSpan } from './front-matter.js'
@@ -55,32 +55,19 @@ function bodyBlocks (text: string, lines: Line[]): Line[] {
   return blocks
 }
 
-/** Whether a block is the title again; only a block about the title's length can be (normalising every block costs). */
-function repeatsTitle (text: string, block: Line, title: TextSpan | null): boolean {
-  if (!title || block.end - block.start > 2 * title.text.length + 16) return false
-  return normalize(text.slice(block.start, block.end)) === normalize(title.text)
-}
-
-/** A block of the body, with the inline dateline it opens with taken off the first paragraph's. */
-function withoutDateline (text: string, block: Line, dateline: DatelineSpan): Line {
-  let rest = trimSpan(text, dateline.end, block.end)
-  // the dash is the dateline's, not the paragraph's
-  while (rest.start < rest.end && /[-—–―]/u.test(text[rest.start] ?? '')) rest = trimSpan(text, rest.start + 1, rest.end)
-  return rest
-}
-
 export function segment (text: string): Segmented {
   const lines = splitLines(text)
   const front = frontMatter(text, lines)
   let dateline = front.dateline
-  const blocks = bodyBlocks(text, lines.slice(front.bodyStart)).filter((b) => !repeatsTitle(text, b, front.title))
+  const blocks = bodyBlocks(text, lines.slice(front.bodyStart)).filter((b) => !repeatsTitle(text.slice(b.start, b.end), front.title))
   const trailerAt = trailerStart(text, blocks)
   const paragraphs: Paragraph[] = []
   for (let block of blocks.slice(0, trailerAt)) {
     const inline = paragraphs.length === 0 && !dateline ? datelineAt(text, block.start, text.slice(block.start, block.end), false) : null
     if (inline) {
       dateline = inline
-      block = withoutDateline(text, block, inline)
+      // the paragraph starts after the dateline's dash
+      block = trimSpan(text, inline.end, block.end)
       if (block.start === block.end) continue
     }
     const s = text.slice(block.start, block.end)
