@@ -21,7 +21,7 @@ export interface QuotedRegion {
 }
 
 type Family = 'double' | 'single' | 'guillemet' | 'angle'
-interface Open { family: Family, at: number, char: string }
+interface Open { family: Family, at: number, char: string, width: number }
 
 const OPENERS: Record<string, Family> = { '“': 'double', '„': 'double', '‟': 'double', '«': 'guillemet', '‹': 'angle', '‘': 'single', '‚': 'single' }
 const CLOSERS: Record<string, Family> = { '”': 'double', '»': 'guillemet', '›': 'angle' }
@@ -33,9 +33,18 @@ function straightRole (text: string, i: number, start: number): 'open' | 'close'
   return before === '' || OPEN_CONTEXT.test(before) ? 'open' : 'close'
 }
 
+interface Mark { role: 'open' | 'close', family: Family, width: number }
+
 /** What a mark at i does: open or close a family, or nothing (an apostrophe). */
-function classify (text: string, i: number, start: number, stack: OpenStack): { role: 'open' | 'close', family: Family } | null {
+function classify (text: string, i: number, start: number, stack: OpenStack): Mark | null {
   const c = text[i] ?? ''
+  // two apostrophes are one double mark, as archives typed them (''This isn't reform,'' he said)
+  if (c === "'" && text[i + 1] === "'") return { role: straightRole(text, i, start), family: 'double', width: 2 }
+  const mark = classifyOne(text, i, start, stack, c)
+  return mark ? { ...mark, width: 1 } : null
+}
+
+function classifyOne (text: string, i: number, start: number, stack: OpenStack, c: string): Omit<Mark, 'width'> | null {
   // German style „…“: after a low-9 opening mark, “ closes.
   if (c === '“' && stack.marks.at(-1)?.char === '„') return { role: 'close', family: 'double' }
   // A closing mark opening a paragraph before a word ("”Fear. I am ...") is a mistyped opener.
@@ -80,9 +89,11 @@ function scanParagraph (text: string, p: Paragraph, regions: QuotedRegion[]): Op
   for (let i = nextMarkChar(text, p.start, p.end); i < p.end; i = nextMarkChar(text, i + 1, p.end)) {
     const mark = classify(text, i, p.start, stack)
     if (!mark) continue
+    const markAt = i
+    i += mark.width - 1
     if (mark.role === 'open') {
       stack.byFamily[mark.family].push(stack.marks.length)
-      stack.marks.push({ family: mark.family, at: i, char: text[i] ?? '' })
+      stack.marks.push({ family: mark.family, at: markAt, char: text[markAt] ?? '', width: mark.width })
       continue
     }
     const k = stack.byFamily[mark.family].at(-1)
@@ -90,13 +101,13 @@ function scanParagraph (text: string, p: Paragraph, regions: QuotedRegion[]): Op
     const open = at(stack.marks, k)
     stack.marks.length = k
     for (const positions of Object.values(stack.byFamily)) while ((positions.at(-1) ?? -1) >= k) positions.pop()
-    regions.push({ paragraph: p.index, open: open.at, end: i + 1, innerStart: open.at + 1, innerEnd: i, closed: true, continues: false, depth: k })
+    regions.push({ paragraph: p.index, open: open.at, end: i + 1, innerStart: open.at + open.width, innerEnd: markAt, closed: true, continues: false, depth: k })
   }
   return stack.marks
 }
 
 const opensWithQuote = (text: string, p: Paragraph | undefined): boolean =>
-  !!p && /^["“„«‘]/u.test(text.slice(p.start, p.start + 1))
+  !!p && /^(?:["“„«‘]|'')/u.test(text.slice(p.start, p.start + 2))
 
 /**
  * A document that quotes with curly marks and never closes a straight pair has no straight
@@ -121,7 +132,7 @@ export function findQuotedRegions (text: string, paragraphs: Paragraph[]): Quote
     const outer = unclosedByParagraph[n]?.[0]
     if (outer && outer.family !== 'single' && !(strayStraight && outer.char === '"')) {
       regions.push({
-        paragraph: p.index, open: outer.at, end: p.end, innerStart: outer.at + 1, innerEnd: p.end,
+        paragraph: p.index, open: outer.at, end: p.end, innerStart: outer.at + outer.width, innerEnd: p.end,
         closed: false, continues: opensWithQuote(text, paragraphs[n + 1]), depth: 0,
       })
     }

@@ -50,6 +50,14 @@ const cases: Array<{ name: string, body: string, expected: Expected[] }> = [
     ],
   },
   {
+    name: 'two apostrophes quote as one double mark, as newspaper archives typed them, across a paragraph break too',
+    body: "Taxes are hard.\n\n''This isn't tax reform,'' said Douglas Holtz-Eakin. ''It's anti-reform.''\n\n''It has the virtue of being responsible,'' Leonard Burman said.",
+    expected: [
+      { kind: 'direct', text: "''This isn't tax reform,'' ''It's anti-reform.''", cue: 'said', source: 'Douglas Holtz-Eakin', speaker: 'Douglas Holtz-Eakin' },
+      { kind: 'direct', text: "''It has the virtue of being responsible,''", cue: 'said', source: 'Leonard Burman', speaker: 'Leonard Burman' },
+    ],
+  },
+  {
     name: 'a source with an appositive before its cue keeps it, closing comma included, and resolves to the name',
     body: 'Mine jobs are coming back.\n\n“The deal is bad,” Phil Smith, a spokesman for the United Mine Workers of America, said.',
     expected: [{ kind: 'direct', text: '“The deal is bad,”', cue: 'said', source: 'Phil Smith, a spokesman for the United Mine Workers of America,', speaker: 'Phil Smith' }],
