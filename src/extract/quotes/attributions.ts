@@ -97,8 +97,11 @@ function beforeCoordinatedCue (v: TokenView, content: Range[], isCue: (i: number
   return content
 }
 
-/** `known`: cues already attributed by other means; their source and content are not looked for again. */
-export function tagAttributions (doc: Doc, models: AttributionModels, known: Span[] = []): TaggedAttribution[] {
+/**
+ * `known`: cues already attributed by other means; their source and content are not looked for
+ * again, but the tagged cues overlapping them go into `knownTagged`, for their boundaries.
+ */
+export function tagAttributions (doc: Doc, models: AttributionModels, known: Span[] = [], knownTagged: Span[] = []): TaggedAttribution[] {
   const v = tokenView(doc)
   const found: TaggedAttribution[] = []
   const skip = overlapTest(known)
@@ -109,7 +112,7 @@ export function tagAttributions (doc: Doc, models: AttributionModels, known: Spa
     const isCue = (i: number): boolean => cues.some((c) => c.from === i) || skip(spanOf(v, [i, i + 1]))
     for (const cue of cues) {
       const span = spanOf(v, [cue.from, cue.to])
-      if (skip(span)) continue
+      if (skip(span)) { knownTagged.push(span); continue }
       const roles = rankRoles(v, cue, models)
       if (!roles.content.length) continue
       found.push({

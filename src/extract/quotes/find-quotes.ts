@@ -82,8 +82,10 @@ const cuesOverlap = (a: RawQuote, b: RawQuote) => !!a.cue && !!b.cue && a.cue.st
  */
 function combine (doc: Doc, direct: RawQuote[], reported: RawQuote[], models: AttributionModels | null, hasHeadline: boolean): RawQuote[] {
   if (!models) return [...direct, ...reported]
-  const learned = learnedQuotes(doc, models, direct.flatMap((q) => (q.cue ? [q.cue] : [])))
+  const knownTagged: Span[] = []
+  const learned = learnedQuotes(doc, models, direct.flatMap((q) => (q.cue ? [q.cue] : [])), knownTagged)
     .filter((l) => l.paragraph !== null || !hasHeadline)
+  for (const q of direct) adoptCue(doc, q, knownTagged)
   // only quotes whose extents overlap can share a cue or content: an index keeps long articles linear
   const learnedNear = new ExtentIndex(learned)
   const refined = reported.map((r) =>
@@ -91,12 +93,24 @@ function combine (doc: Doc, direct: RawQuote[], reported: RawQuote[], models: At
   // a clause whose parent was refined speaks through the refined quote ("…, urging …" after "X noted …")
   const replaced = new Map(reported.map((r, i) => [r, refined[i] as RawQuote]))
   for (const q of refined) if (q.parent) q.parent = replaced.get(q.parent) ?? q.parent
+  // a rule quote the models did not refine still takes the tagged cue's boundaries
+  for (const [i, r] of refined.entries()) {
+    if (r === reported[i]) adoptCue(doc, r, learnedNear.overlapping(r).filter((l) => cuesOverlap(l, r)).flatMap((l) => (l.cue ? [l.cue] : [])))
+  }
   const rules = [...direct, ...refined]
   const taken = new Set(rules)
   const rulesNear = new ExtentIndex(rules)
   const extra = learned.filter((l) => !taken.has(l) &&
     !rulesNear.overlapping(l).some((r) => cuesOverlap(l, r) || overlapShare(l.spans, r.spans) >= 0.3))
   return [...rules, ...extra]
+}
+
+/** The tagged cue overlapping a rule quote's cue replaces it: the tagger draws cue boundaries as news annotation does. */
+function adoptCue (doc: Doc, q: RawQuote, tagged: Span[]): void {
+  const cue = q.cue
+  if (!cue) return
+  const match = tagged.find((t) => t.start < cue.end && cue.start < t.end)
+  if (match && !q.spans.some((s) => s.start < match.end && match.start < s.end)) q.cue = textSpan(doc, match.start, match.end)
 }
 
 /** From the first to the last character a quote's content and cue cover. */

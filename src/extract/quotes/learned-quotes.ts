@@ -23,10 +23,10 @@ function kindOf (doc: Doc, spans: Span[]): QuoteKind {
 }
 
 /** `knownCues`: cues the rules attributed already, skipped. */
-export function learnedQuotes (doc: Doc, models: AttributionModels, knownCues: Span[] = []): RawQuote[] {
+export function learnedQuotes (doc: Doc, models: AttributionModels, knownCues: Span[] = [], knownTagged: Span[] = []): RawQuote[] {
   const quotes: RawQuote[] = []
   const sourcedInSentence = new Map<number, RawQuote>()
-  for (const a of tagAttributions(doc, models, knownCues)) {
+  for (const a of tagAttributions(doc, models, knownCues, knownTagged)) {
     const paragraph = doc.sentences[a.sentence]?.paragraph ?? null
     // a source-less cue in a sentence with an attributed quote before it takes that quote's speaker ("…, urging …")
     const parent = a.source ? null : sourcedInSentence.get(a.sentence) ?? null

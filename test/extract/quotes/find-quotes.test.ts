@@ -78,9 +78,10 @@ const cases: Array<{ name: string, body: string, expected: Expected[] }> = [
     expected: [{ kind: 'mixed', text: 'The summit was “a failure,” “Without new policies, nothing changes.”', cue: 'said', source: 'Smith', speaker: 'Smith' }],
   },
   {
+    // the cue keeps its colon, as PolNeAR marks it ("said :")
     name: 'a paragraph ending "He said:" attributes the quote opening the next one',
     body: 'Rally in Ohio\n\nDonald Trump spoke in Ohio on Monday.\n\nHe said:\n\n“We have a situation where our inner cities are in trouble.”',
-    expected: [{ kind: 'direct', text: '“We have a situation where our inner cities are in trouble.”', cue: 'said', source: 'He', speaker: 'Donald Trump' }],
+    expected: [{ kind: 'direct', text: '“We have a situation where our inner cities are in trouble.”', cue: 'said:', source: 'He', speaker: 'Donald Trump' }],
   },
   {
     name: 'a described source beside a quote ("the ad’s narrator says") attributes both halves',
@@ -96,16 +97,17 @@ const cases: Array<{ name: string, body: string, expected: Expected[] }> = [
     name: 'cues of manner: commented, yells',
     body: 'The race tightened.\n\nA friend commented: “Immigration is the reason.” “Did you shoot him?” she yells.',
     expected: [
-      { kind: 'direct', text: '“Immigration is the reason.”', cue: 'commented', source: 'A friend', speaker: null },
+      { kind: 'direct', text: '“Immigration is the reason.”', cue: 'commented:', source: 'A friend', speaker: null },
       { kind: 'direct', text: '“Did you shoot him?”', cue: 'yells', source: 'she', speaker: null },
     ],
   },
   {
+    // the time goes with the cue, as news annotation marks it ("adding later")
     name: 'a second cue after the attribution starts a quote of its own, spoken by the same source',
     body: 'NATO met.\n\n“We cannot afford this anymore,” Donald Trump said, adding later, “NATO is costing us a fortune.”',
     expected: [
       { kind: 'direct', text: '“We cannot afford this anymore,”', cue: 'said', source: 'Donald Trump', speaker: 'Donald Trump' },
-      { kind: 'direct', text: '“NATO is costing us a fortune.”', cue: 'adding', source: 'Donald Trump', speaker: 'Donald Trump' },
+      { kind: 'direct', text: '“NATO is costing us a fortune.”', cue: 'adding later', source: 'Donald Trump', speaker: 'Donald Trump' },
     ],
   },
   {
