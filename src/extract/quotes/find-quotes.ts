@@ -11,6 +11,7 @@ import type { Span, Token } from '../../domain/extraction.js'
 import { at } from '../util/at.js'
 import { attributionModels, type AttributionModels } from './attribution-model.js'
 import { learnedQuotes } from './learned-quotes.js'
+import { transcriptTurns } from './transcript.js'
 
 function overlapShare (a: Span[], b: Span[]): number {
   let inter = 0
@@ -185,7 +186,12 @@ export function findQuotes (doc: Doc): RawQuote[] {
   const direct = findDirectQuotes(doc)
   const reported = findReportedQuotes(doc, direct.usedCues, direct.quotes)
   const headline = headlineQuote(doc)
-  const all = [...(headline ? [headline] : []), ...combine(doc, direct.quotes, reported, attributionModels(), headline !== null)]
+  const turns = transcriptTurns(doc)
+  // a turn is the rest of its paragraph: a quote of that paragraph lies inside it
+  const turnParagraphs = new Set(turns.map((t) => t.paragraph))
+  const inTurn = (q: RawQuote) => q.paragraph !== null && turnParagraphs.has(q.paragraph)
+  const found = combine(doc, direct.quotes, reported, attributionModels(), headline !== null).filter((q) => !inTurn(q))
+  const all = [...(headline ? [headline] : []), ...turns, ...found]
   const ordered = all.sort((a, b) => (a.paragraph === null ? -1 : 0) - (b.paragraph === null ? -1 : 0) || at(a.spans, 0).start - at(b.spans, 0).start)
   return continueQuotedSentences(doc, ordered)
 }

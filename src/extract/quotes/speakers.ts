@@ -165,6 +165,8 @@ function resolveSource (source: TextSpan, clusters: Cluster[], focus: FocusList,
   // the name must head the phrase: in "the New York businessman" the place only describes the speaker
   const after = named ? source.text.slice(named.m.end - source.start, (inHead ? headEnd : source.end) - source.start) : ''
   if (named && !DESCRIBED_AFTER.test(after.replace(/^['’]s\b/u, ''))) return { cluster: named.c, descriptor: false }
+  const labelled = transcriptLabelSpeaker(source, clusters)
+  if (labelled) return { cluster: labelled, descriptor: false }
   const word = source.text.toLowerCase()
   if (PERSON_PRONOUNS.has(word)) return { cluster: focus.latestBefore(source.start, () => true), descriptor: false }
   if (PLURAL_PRONOUNS.has(word)) return { cluster: null, descriptor: false }
@@ -176,6 +178,15 @@ function resolveSource (source: TextSpan, clusters: Cluster[], focus: FocusList,
   const orgFits = organizationFits(source)
   const cluster = orgFits ? organizations.latestBefore(source.start, orgFits) : null
   return { cluster, descriptor: !!cluster }
+}
+
+const CAPITALS_LABEL = /^\p{Lu}[\p{Lu}.'’ -]*$/u
+
+/** A transcript's label in capitals ("PENCE", "JAKE TAPPER") is the person named so, by surname. */
+function transcriptLabelSpeaker (source: TextSpan, clusters: Cluster[]): Cluster | null {
+  if (!CAPITALS_LABEL.test(source.text)) return null
+  const surname = source.text.split(/\s+/u).at(-1)?.toLowerCase()
+  return clusters.find((c) => c.type === 'person' && c.name.split(/\s+/u).at(-1)?.toLowerCase() === surname) ?? null
 }
 
 /**

@@ -58,6 +58,14 @@ const cases: Array<{ name: string, body: string, expected: Expected[] }> = [
     ],
   },
   {
+    name: 'a transcript turn is the rest of its paragraph, said by the person its capitals label names, with no quote inside it',
+    body: 'Pence on Fox News.\n\nVice presidential nominee Mike Pence spoke with Chris Wallace on Sunday.\n\n"WALLACE: Let’s start with the news. Why would Trump do that?\n\n"PENCE: Well, look, Clinton said she was “ready.” But this is America, Chris.',
+    expected: [
+      { kind: 'direct', text: 'Let’s start with the news. Why would Trump do that?', cue: ':', source: 'WALLACE', speaker: 'Chris Wallace' },
+      { kind: 'direct', text: 'Well, look, Clinton said she was “ready.” But this is America, Chris.', cue: ':', source: 'PENCE', speaker: 'Mike Pence' },
+    ],
+  },
+  {
     name: 'a source with an appositive before its cue keeps it, closing comma included, and resolves to the name',
     body: 'Mine jobs are coming back.\n\n“The deal is bad,” Phil Smith, a spokesman for the United Mine Workers of America, said.',
     expected: [{ kind: 'direct', text: '“The deal is bad,”', cue: 'said', source: 'Phil Smith, a spokesman for the United Mine Workers of America,', speaker: 'Phil Smith' }],
@@ -78,10 +86,9 @@ const cases: Array<{ name: string, body: string, expected: Expected[] }> = [
     expected: [{ kind: 'mixed', text: 'The summit was “a failure,” “Without new policies, nothing changes.”', cue: 'said', source: 'Smith', speaker: 'Smith' }],
   },
   {
-    // the cue keeps its colon, as PolNeAR marks it ("said :")
     name: 'a paragraph ending "He said:" attributes the quote opening the next one',
     body: 'Rally in Ohio\n\nDonald Trump spoke in Ohio on Monday.\n\nHe said:\n\n“We have a situation where our inner cities are in trouble.”',
-    expected: [{ kind: 'direct', text: '“We have a situation where our inner cities are in trouble.”', cue: 'said:', source: 'He', speaker: 'Donald Trump' }],
+    expected: [{ kind: 'direct', text: '“We have a situation where our inner cities are in trouble.”', cue: 'said', source: 'He', speaker: 'Donald Trump' }],
   },
   {
     name: 'a described source beside a quote ("the ad’s narrator says") attributes both halves',
@@ -284,4 +291,11 @@ t.test('a cue without a source of its own speaks for the sentence\'s attribution
 t.test('a quoted sentence after narration about someone named is a quote of its own', async (t) => {
   const got = quotes('Headline\n\n“It goes in here,” Tom Ebeling said. Betsy Ebeling shook her head. “Tom is much better about it than I am.”')
   t.match(got.map((q) => q.text), ['“It goes in here,”', '“Tom is much better about it than I am.”'])
+})
+
+t.test('a paragraph opening with a label in capitals is a transcript turn only where the article has two or more', async (t) => {
+  const notices = quotes('Storm hits coast.\n\nUPDATE: The storm weakened overnight, officials said.\n\nRoads stayed closed.')
+  t.notOk(notices.some((q) => q.cue === ':' || q.source === 'UPDATE'), 'one labelled paragraph is a notice')
+  const labelsOfNotices = quotes('Storm hits coast.\n\nUPDATE: The storm weakened.\n\nBREAKING: Roads are closed, officials said.')
+  t.notOk(labelsOfNotices.some((q) => q.cue === ':'), 'the labels of notices are no speakers')
 })
