@@ -1,0 +1,59 @@
+// A quote's canonical words: what two copies of the same words share whatever their quotation
+// marks, dashes, case, accents, punctuation and spacing. Each word keeps its span in the original
+// text, so the words a variant changes can be shown in the quote as it was printed.
+import type { Span } from '../../domain/extraction.js'
+
+export interface QuoteWord extends Span {
+  /** Folded: NFKC, lower case, no accents, letters and digits only. */
+  text: string
+}
+
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u
+// An apostrophe between two letters joins them ("don’t" → "dont"): copies differ in its shape
+// (’ ' ʼ ′) and wire copies sometimes drop it, so it is folded away rather than kept.
+const APOSTROPHE = /['\u2018\u2019\u02bc\u2032\uff07]/u
+const ACCENT = /\p{Mn}/gu
+// U+02BC is a letter to Unicode but an apostrophe to a typesetter
+const LETTER_APOSTROPHE = /\u02bc/gu
+
+/** Lower case, accents off, compatibility forms folded; applying it twice changes nothing. */
+export function foldWord (raw: string): string {
+  return raw.normalize('NFKC').toLowerCase().normalize('NFD').replace(ACCENT, '').replace(LETTER_APOSTROPHE, '').normalize('NFKC')
+}
+
+interface Draft { chars: string, start: number, end: number }
+
+/** The quote's words in order; punctuation, quotation marks (two apostrophes included) and dashes separate them. */
+export function normaliseQuote (text: string): QuoteWord[] {
+  const drafts: Draft[] = []
+  let open = false
+  for (let at = 0; at < text.length;) {
+    const char = String.fromCodePoint(text.codePointAt(at) ?? 0)
+    const end = at + char.length
+    // NFKC per character first, so a full-width letter or a ligature is a word character
+    for (const part of char.normalize('NFKC')) {
+      const draft = drafts.at(-1)
+      if (WORD_CHAR.test(part)) {
+        if (open && draft) { draft.chars += part; draft.end = end } else drafts.push({ chars: part, start: at, end })
+        open = true
+      } else if (!(open && APOSTROPHE.test(part) && WORD_CHAR.test(text[end] ?? ''))) open = false
+    }
+    at = end
+  }
+  const words = drafts.map((d) => ({ text: foldWord(d.chars), start: d.start, end: d.end })).filter((w) => w.text !== '')
+  return splitFolded(words)
+}
+
+// Folding may itself yield a separator (NFKC of "½" is "1⁄2"): split again so the words are
+// letters and digits only, each piece keeping the span of the word it came from.
+function splitFolded (words: QuoteWord[]): QuoteWord[] {
+  return words.flatMap((w) => {
+    const pieces = w.text.split(/[^\p{L}\p{N}\p{M}]+/u).map(foldWord).filter((p) => p !== '')
+    return pieces.length === 1 && pieces[0] === w.text ? [w] : pieces.map((p) => ({ ...w, text: p }))
+  })
+}
+
+/** The canonical form as one string: equal for two copies of the same words. */
+export function canonicalText (words: readonly QuoteWord[]): string {
+  return words.map((w) => w.text).join(' ')
+}
