@@ -1,0 +1,56 @@
+// The parameters of statement matching, in one value the caller passes (no module state), so the
+// evaluation can sweep them and the stores use the defaults. docs/statements.md says how each was
+// chosen; tools/eval-statements.ts measures them.
+
+export interface StatementSettings {
+  /** Words per similarity shingle (Jaccard, shingle containment, MinHash). */
+  shingle: number
+  /** MinHash permutations; bands × rows of them make the LSH keys. */
+  bands: number
+  rows: number
+  /** Least shingle Jaccard of a variant. */
+  variantJaccard: number
+  /** Least share of the shorter quote's shingles inside the longer for a non-contiguous containment. */
+  containment: number
+  /** A non-contiguous containment needs the shorter at most this share of the longer's words; closer lengths make a variant. */
+  containedLengthRatio: number
+  /** A same-speaker containment needs the shorter quote this long (stock phrases are shorter). */
+  minContainedWords: number
+  /** A variant needs both quotes this long: a few shingles say too little. */
+  minVariantWords: number
+  /** With an unresolved side, only exact copies and containments of at least this many words match. */
+  minUnresolvedWords: number
+  /**
+   * Containment bucket keys: winnowed word shingles. Any run of window + shingle − 1 shared words
+   * shares a key, so those sums must not exceed minContainedWords and minUnresolvedWords.
+   */
+  speakerKeyShingle: number
+  speakerKeyWindow: number
+  openKeyShingle: number
+  openKeyWindow: number
+}
+
+export const DEFAULT_STATEMENT_SETTINGS: StatementSettings = {
+  shingle: 2,
+  bands: 20,
+  rows: 3,
+  variantJaccard: 0.4,
+  containment: 0.8,
+  containedLengthRatio: 0.85,
+  minContainedWords: 6,
+  minVariantWords: 8,
+  minUnresolvedWords: 8,
+  speakerKeyShingle: 4,
+  speakerKeyWindow: 3,
+  openKeyShingle: 5,
+  openKeyWindow: 4
+}
+
+/** The settings' promises hold: every containment the matcher accepts is reachable through a shared key. */
+export function checkSettings (s: StatementSettings): string[] {
+  const problems: string[] = []
+  if (s.speakerKeyWindow + s.speakerKeyShingle - 1 > s.minContainedWords) problems.push('speaker keys miss short containments')
+  if (s.openKeyWindow + s.openKeyShingle - 1 > s.minUnresolvedWords) problems.push('open keys miss short containments')
+  if (s.shingle > s.minVariantWords) problems.push('variants shorter than a shingle')
+  return problems
+}
