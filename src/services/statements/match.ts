@@ -55,15 +55,13 @@ export function matchQuotes (a: Fingerprint, b: Fingerprint, s: StatementSetting
   if (short.words.length < allowed.minShorterWords) return null
   const lengthRatio = short.words.length / long.words.length
   if (containedIn(short.canonical, long.canonical)) return containment(a, b, round(lengthRatio))
-  // a trimmed copy with an ellipsis or a word changed: most of the shorter's shingles in the longer;
-  // with lengths this close it is a variant instead, unless no variant threshold is met
+  // a trimmed copy with an ellipsis or a word changed: most of the shorter's shingles in the longer,
+  // and clearly shorter (closer lengths make a variant, which an unresolved side may not have)
   const covered = sharedCount(short.shingles, long.shingles) / short.shingles.size
-  const trimmed = covered >= s.containment && short.words.length < long.words.length
-  if (trimmed && lengthRatio <= s.containedLengthRatio) return containment(a, b, round(covered * lengthRatio))
+  if (covered >= s.containment && lengthRatio <= s.containedLengthRatio) return containment(a, b, round(covered * lengthRatio))
   if (allowed.variants && short.words.length >= s.minVariantWords) {
     const jaccard = shingleJaccard(a.shingles, b.shingles)
     if (jaccard >= s.variantJaccard) return { relation: 'variant', similarity: round(jaccard), differences: wordDifferences(a.words, b.words) }
   }
-  if (trimmed) return containment(a, b, round(covered * lengthRatio))
   return null
 }
