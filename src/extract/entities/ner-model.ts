@@ -1,11 +1,11 @@
 // The committed NER weights (models/ner.bin), loaded once on first use, and the recogniser the
-// pipeline calls: every sentence of a document tagged, its entities as token ranges.
+// pipeline calls: every sentence of a document tagged (twice, see ner-elsewhere.ts), its entities as token ranges.
 import type { Doc } from '../text/document.js'
 import { modelFile, readModelFile } from '../learning/model-file.js'
 import { SparseModel, type Scorer } from '../learning/weights.js'
 import { nerView } from './ner-features.js'
 import { spansOf, type NerType } from './ner-labels.js'
-import { tagSentence } from './ner-tagger.js'
+import { tagDocument } from './ner-tagger.js'
 
 /** models/ner.bin at the project root. */
 export const NER_MODEL_FILE = modelFile('ner.bin')
@@ -33,8 +33,6 @@ export function recognise (doc: Doc, model: Scorer | null = nerModel()): Recogni
   if (!model) return []
   const view = nerView(doc.sentences.map((s) => s.tokens))
   const found: Recognised[] = []
-  for (let s = 0; s < doc.sentences.length; s++) {
-    for (const span of spansOf(tagSentence(view, s, model))) found.push({ sentence: s, ...span })
-  }
+  tagDocument(view, model).forEach((labels, s) => { for (const span of spansOf(labels)) found.push({ sentence: s, ...span }) })
   return found
 }
