@@ -34,5 +34,22 @@ export function recognise (doc: Doc, model: Scorer | null = nerModel()): Recogni
   const view = nerView(doc.sentences.map((s) => s.tokens))
   const found: Recognised[] = []
   tagDocument(view, model).forEach((labels, s) => { for (const span of spansOf(labels)) found.push({ sentence: s, ...span }) })
+  shareFullNameTypes(doc, found)
   return found
+}
+
+/**
+ * "Clinton" after "Bill Clinton": a mention that is part of a person's longer name earlier in the
+ * document is that person (Ratinov & Roth 2009), whatever the tagger read into the shorter form.
+ */
+function shareFullNameTypes (doc: Doc, found: Recognised[]): void {
+  const parts = new Set<string>()
+  for (const r of found) {
+    const words = (doc.sentences[r.sentence]?.tokens ?? []).slice(r.from, r.to).map((t) => t.text)
+    if (parts.has(words.join(' '))) r.type = 'PER'
+    if (r.type !== 'PER' || words.length < 2) continue
+    for (let a = 0; a < words.length; a++) {
+      for (let b = a + 1; b <= words.length; b++) if (b - a < words.length) parts.add(words.slice(a, b).join(' '))
+    }
+  }
 }
