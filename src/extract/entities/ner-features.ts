@@ -65,7 +65,6 @@ function outsideNames (words: WordInfo[], ranges: [number, number][]): Uint8Arra
   for (const [from, to] of ranges) {
     for (let i = from; i < to; i++) {
       const w = words[i] as WordInfo
-      if (w.mark) { out[i] = 1; continue }
       if (w.caps !== 0) continue
       const before = i > from ? (words[i - 1] as WordInfo).caps : 0
       const after = i + 1 < to ? (words[i + 1] as WordInfo).caps : 0

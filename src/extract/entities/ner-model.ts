@@ -38,6 +38,9 @@ export function recognise (doc: Doc, model: Scorer | null = nerModel()): Recogni
   return found
 }
 
+/** Names longer than this are not read for their parts. */
+const MAX_NAME_WORDS = 6
+
 /**
  * "Clinton" after "Bill Clinton": a mention that is part of a person's longer name earlier in the
  * document is that person (Ratinov & Roth 2009), whatever the tagger read into the shorter form.
@@ -47,7 +50,8 @@ function shareFullNameTypes (doc: Doc, found: Recognised[]): void {
   for (const r of found) {
     const words = (doc.sentences[r.sentence]?.tokens ?? []).slice(r.from, r.to).map((t) => t.text)
     if (parts.has(words.join(' '))) r.type = 'PER'
-    if (r.type !== 'PER' || words.length < 2) continue
+    // a longer run is no name but a slip, and its parts would cost the square of its length
+    if (r.type !== 'PER' || words.length < 2 || words.length > MAX_NAME_WORDS) continue
     for (let a = 0; a < words.length; a++) {
       for (let b = a + 1; b <= words.length; b++) if (b - a < words.length) parts.add(words.slice(a, b).join(' '))
     }

@@ -14,8 +14,6 @@ export interface WordInfo {
   caps: number
   /** Starts with a letter. */
   letter: boolean
-  /** A punctuation mark that names (almost) never hold: a comma, a bracket, a quotation mark. */
-  mark: boolean
   /** Word-local features. */
   local: Uint32Array
   /** Their summed scores per label under `scoredBy` (a fixed model): words repeat, so they are summed once. */
@@ -43,8 +41,6 @@ export const GAZETTEER_KINDS = ['location', 'organization', 'group', 'city']
 export const T = Array.from({ length: 64 }, (_, i) => hashString(`ner-template-${i}`))
 const t = (i: number): number => T[i] as number
 
-// in CoNLL train, 30 of these 17,000 marks are inside a name ("Bank ( Pakistan )")
-const MARKS = new Set([',', ';', ':', '$', '%', '?', '!', '--', '...'])
 const GAZETTEER_TYPES = ['location', 'organization', 'group', 'person', 'facility', 'other']
 const MAX_CACHE = 200_000
 const cache = new Map<string, WordInfo>()
@@ -92,7 +88,7 @@ export function wordInfo (word: string): WordInfo {
   if (info) return info
   const lower = word.toLowerCase()
   const shape = shapeOf(word)
-  info = { base: null, lowerIn: -1, capitalIn: -1, elsewhereIn: -1, elsewhereSlot: 0, lower: hashString(lower), shape: hashString(shape), caps: capsOf(word), letter: /^\p{L}/u.test(word), mark: MARKS.has(word), local: localFeatures(word, lower, shape), scores: null, scoredBy: null,
+  info = { base: null, lowerIn: -1, capitalIn: -1, elsewhereIn: -1, elsewhereSlot: 0, lower: hashString(lower), shape: hashString(shape), caps: capsOf(word), letter: /^\p{L}/u.test(word), local: localFeatures(word, lower, shape), scores: null, scoredBy: null,
     known: knownKind(word, lower), classes: classesOf(word, lower), startsName: /^\p{Lu}/u.test(word) && (startsKnownName(word) || CITY_FIRST_WORDS.has(lower)) }
   // bounded, so that no input grows the cache forever
   if (cache.size >= MAX_CACHE) cache.clear()
