@@ -8,6 +8,7 @@ import { lookupName } from '../knowledge/gazetteer.js'
 import type { Token } from '../../domain/extraction.js'
 import { CITIES, MAX_NAME_WORDS } from '../knowledge/name-lists.js'
 import { GAZETTEER_KINDS, T, wordInfo, type WordInfo } from './ner-words.js'
+import { MAX_ELSEWHERE, type Elsewhere } from './ner-elsewhere.js'
 
 export interface NerView {
   words: WordInfo[]
@@ -21,6 +22,8 @@ export interface NerView {
   docFlags: Uint8Array
   /** Per token: 1 when it is certainly outside any name (see outsideNames), so decoding skips scoring it. */
   outside: Uint8Array
+  /** The labels of each word's other occurrences, once a first pass has tagged the document (ner-elsewhere.ts). */
+  elsewhere: Elsewhere | null
 }
 
 const t = (i: number): number => T[i] as number
@@ -32,7 +35,7 @@ export function nerView (sentences: readonly (readonly Token[])[]): NerView {
   const ranges: [number, number][] = []
   for (const s of sentences) {
     ranges.push([words.length, words.length + s.length])
-    for (const tok of s) words.push(wordInfo(tok.text))
+    for (const tok of s) words.push(wordInfo(asciiQuotes(tok.text)))
   }
   const lineCase = new Uint8Array(words.length)
   const gazetteer = new Uint32Array(words.length)
@@ -42,8 +45,14 @@ export function nerView (sentences: readonly (readonly Token[])[]): NerView {
     markGazetteer(s, words, from, gazetteer)
   })
   const docFlags = docFlagsOf(words, ranges)
-  return { words, ranges, lineCase, gazetteer, docFlags, outside: outsideNames(words, ranges) }
+  return { words, ranges, lineCase, gazetteer, docFlags, outside: outsideNames(words, ranges), elsewhere: null }
 }
+
+/**
+ * Curly quotation marks and apostrophes as CoNLL's straight ones ("“" → '"', "’s" → "'s"): the
+ * training text has only those, so a curly mark would be a word the weights never saw.
+ */
+const asciiQuotes = (word: string): string => /[“”„‘’]/u.test(word) ? word.replace(/[“”„]/gu, '"').replace(/[‘’]/gu, "'") : word
 
 /**
  * A word that is not capitalised (lower case, a number, punctuation) between two such words is
@@ -167,6 +176,8 @@ export function contextFeatures (v: NerView, i: number, from: number, to: number
   const n1g = i + 1 < to ? v.gazetteer[i + 1] ?? 0 : 0
   if (n1g) out[n++] = mix(t(45), n1g)
   if (w.caps) out[n++] = mix4(t(46), v.docFlags[i] ?? 0, w.caps, i === from ? 1 : 0)
+  const e = v.elsewhere
+  if (e) for (let k = 0, c = e.count[i] ?? 0; k < c; k++) out[n++] = e.features[i * MAX_ELSEWHERE + k] ?? 0
   return n
 }
 

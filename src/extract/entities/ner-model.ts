@@ -1,11 +1,11 @@
 // The committed NER weights (models/ner.bin), loaded once on first use, and the recogniser the
-// pipeline calls: every sentence of a document tagged, its entities as token ranges.
+// pipeline calls: every sentence of a document tagged (twice, see ner-elsewhere.ts), its entities as token ranges.
 import type { Doc } from '../text/document.js'
 import { modelFile, readModelFile } from '../learning/model-file.js'
 import { SparseModel, type Scorer } from '../learning/weights.js'
 import { nerView } from './ner-features.js'
 import { spansOf, type NerType } from './ner-labels.js'
-import { tagSentence } from './ner-tagger.js'
+import { tagDocument } from './ner-tagger.js'
 
 /** models/ner.bin at the project root. */
 export const NER_MODEL_FILE = modelFile('ner.bin')
@@ -33,8 +33,27 @@ export function recognise (doc: Doc, model: Scorer | null = nerModel()): Recogni
   if (!model) return []
   const view = nerView(doc.sentences.map((s) => s.tokens))
   const found: Recognised[] = []
-  for (let s = 0; s < doc.sentences.length; s++) {
-    for (const span of spansOf(tagSentence(view, s, model))) found.push({ sentence: s, ...span })
-  }
+  tagDocument(view, model).forEach((labels, s) => { for (const span of spansOf(labels)) found.push({ sentence: s, ...span }) })
+  shareFullNameTypes(doc, found)
   return found
+}
+
+/** Names longer than this are not read for their parts. */
+const MAX_NAME_WORDS = 6
+
+/**
+ * "Clinton" after "Bill Clinton": a mention that is part of a person's longer name earlier in the
+ * document is that person (Ratinov & Roth 2009), whatever the tagger read into the shorter form.
+ */
+function shareFullNameTypes (doc: Doc, found: Recognised[]): void {
+  const parts = new Set<string>()
+  for (const r of found) {
+    const words = (doc.sentences[r.sentence]?.tokens ?? []).slice(r.from, r.to).map((t) => t.text)
+    if (parts.has(words.join(' '))) r.type = 'PER'
+    // a longer run is no name but a slip, and its parts would cost the square of its length
+    if (r.type !== 'PER' || words.length < 2 || words.length > MAX_NAME_WORDS) continue
+    for (let a = 0; a < words.length; a++) {
+      for (let b = a + 1; b <= words.length; b++) if (b - a < words.length) parts.add(words.slice(a, b).join(' '))
+    }
+  }
 }

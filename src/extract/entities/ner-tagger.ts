@@ -4,6 +4,7 @@
 import { mix } from '../learning/feature-hash.js'
 import type { HashedTrainer, Scorer } from '../learning/weights.js'
 import { contextFeatures, MAX_FEATURES, nerFeatures, type NerView } from './ner-features.js'
+import { concatenated, elsewhere, MAX_ELSEWHERE, type Elsewhere } from './ner-elsewhere.js'
 import { ALLOWED as VALID, LABELS as COUNT, mayEnd, O } from './ner-labels.js'
 import { T, type WordInfo } from './ner-words.js'
 
@@ -13,8 +14,13 @@ const ALLOWED: Uint8Array = VALID
 
 export const TRANSITION = Array.from({ length: LABELS }, (_, p) => mix(T[50] as number, p))
 
-/** The label-bigram weights, previous-major (-Infinity where the transition is invalid). */
-function transitions (model: Scorer): Float64Array {
+/**
+ * The label-bigram weights: `table` previous-major (-Infinity where the transition is invalid), and
+ * `pred` the same weights in the order of PRED, so that Viterbi's inner loop reads them in sequence.
+ */
+interface Transitions { table: Float64Array, pred: Float64Array }
+
+function transitions (model: Scorer): Transitions {
   const table = new Float64Array(LABELS * LABELS)
   const one = new Uint32Array(1)
   const row = new Float64Array(LABELS)
@@ -23,14 +29,20 @@ function transitions (model: Scorer): Float64Array {
     model.scoreAll(one, 1, row)
     for (let l = 0; l < LABELS; l++) table[p * LABELS + l] = ALLOWED[p * LABELS + l] ? row[l] as number : -Infinity
   }
-  return table
+  const pred = new Float64Array(PRED.length)
+  for (let l = 0; l < LABELS; l++) {
+    for (let q = PRED_START[l] as number; q < (PRED_START[l + 1] as number); q++) pred[q] = table[(PRED[q] as number) * LABELS + l] as number
+  }
+  return { table, pred }
 }
 
-const fixed = new WeakMap<Scorer, Float64Array>()
+const fixed = new WeakMap<Scorer, Transitions>()
 const features = new Uint32Array(MAX_FEATURES)
 let emission = new Float64Array(LABELS * 256)
 let delta = new Float64Array(LABELS * 256)
 let back = new Uint8Array(LABELS * 256)
+/** A document's first-pass emissions, kept for its second pass. */
+let first = new Float64Array(LABELS * 4096)
 const scores = new Float64Array(LABELS)
 
 /** Per token of [from, to), every label's feature score, into `emission`. */
@@ -71,42 +83,53 @@ const PRED = Int32Array.from(PREDECESSORS.flat())
 /**
  * The best labels of a sentence. A token certainly outside names can only be O, so the tokens
  * between such tokens are decoded as independent segments, each opening after an O and, unless it
- * ends the sentence, closing before one.
+ * ends the sentence, closing before one. With `only`, just the segments holding a token it marks
+ * are decoded (into `labels`), the others kept.
  */
-function viterbi (length: number, trans: Float64Array, outside: Uint8Array | null): Uint8Array {
-  const labels = new Uint8Array(length)
+function viterbi (length: number, trans: Transitions, outside: Uint8Array | null, labels: Uint8Array = new Uint8Array(length), only?: Uint8Array): Uint8Array {
   for (let a = 0; a < length;) {
     if (outside?.[a]) { a++; continue }
     let b = a + 1
-    while (b < length && !outside?.[b]) b++
-    decodeSegment(a, b, trans, b < length, labels)
+    let wanted = !only || !!only[a]
+    for (; b < length && !outside?.[b]; b++) if (only?.[b]) wanted = true
+    if (wanted) decodeSegment(a, b, trans, b < length, labels)
     a = b
   }
   return labels
 }
 
-function decodeSegment (a: number, b: number, trans: Float64Array, closed: boolean, labels: Uint8Array): void {
-  for (let l = 0; l < LABELS; l++) delta[a * LABELS + l] = (emission[a * LABELS + l] as number) + (trans[O * LABELS + l] as number)
+function decodeSegment (a: number, b: number, trans: Transitions, closed: boolean, labels: Uint8Array): void {
+  // locals, not the module's buffers: the loops below run 97 times per token
+  const d = delta
+  const e = emission
+  const bk = back
+  const starts = PRED_START
+  const pred = PRED
+  const tp = trans.pred
+  const table = trans.table
+  for (let l = 0; l < LABELS; l++) d[a * LABELS + l] = (e[a * LABELS + l] as number) + (table[O * LABELS + l] as number)
   for (let k = a + 1; k < b; k++) {
+    const previous = (k - 1) * LABELS
+    const here = k * LABELS
     for (let l = 0; l < LABELS; l++) {
       let best = -Infinity
       let arg = 0
-      for (let q = PRED_START[l] as number, end = PRED_START[l + 1] as number; q < end; q++) {
-        const p = PRED[q] as number
-        const s = (delta[(k - 1) * LABELS + p] as number) + (trans[p * LABELS + l] as number)
+      for (let q = starts[l] as number, end = starts[l + 1] as number; q < end; q++) {
+        const p = pred[q] as number
+        const s = (d[previous + p] as number) + (tp[q] as number)
         if (s > best) { best = s; arg = p }
       }
-      delta[k * LABELS + l] = best + (emission[k * LABELS + l] as number)
-      back[k * LABELS + l] = arg
+      d[here + l] = best + (e[here + l] as number)
+      bk[here + l] = arg
     }
   }
   let label = O
   let best = -Infinity
   for (let l = 0; l < LABELS; l++) {
-    const s = (delta[(b - 1) * LABELS + l] as number) + (closed ? trans[l * LABELS + O] as number : 0)
+    const s = (d[(b - 1) * LABELS + l] as number) + (closed ? table[l * LABELS + O] as number : 0)
     if (mayEnd(l) && s > best) { best = s; label = l }
   }
-  for (let k = b - 1; k >= a; k--) { labels[k] = label; label = back[k * LABELS + label] as number }
+  for (let k = b - 1; k >= a; k--) { labels[k] = label; label = bk[k * LABELS + label] as number }
 }
 
 /**
@@ -115,15 +138,56 @@ function decodeSegment (a: number, b: number, trans: Float64Array, closed: boole
  */
 export function tagSentence (v: NerView, s: number, model: Scorer, training?: { trainer: HashedTrainer, gold: ArrayLike<number> }): Uint8Array {
   const [from, to] = v.ranges[s] ?? [0, 0]
-  let trans = fixed.get(model)
-  if (!trans || training) {
-    trans = transitions(model)
-    if (!training) fixed.set(model, trans)
-  }
+  const trans = training ? transitions(model) : fixedTransitions(model)
   emissions(v, from, to, model, !!training)
   const guess = viterbi(to - from, trans, training ? null : v.outside.subarray(from, to))
   if (training) learn(v, from, to, guess, training)
   return guess
+}
+
+/** A fixed model's transition table, computed once. */
+function fixedTransitions (model: Scorer): Transitions {
+  let trans = fixed.get(model)
+  if (!trans) fixed.set(model, trans = transitions(model))
+  return trans
+}
+
+/**
+ * Every sentence's labels, in two passes (ner-elsewhere.ts). The second pass adds the scores of the
+ * labels seen elsewhere to the first pass's, and decodes again only the segments (see viterbi) that
+ * hold a token with such labels: the best labels of the others cannot change.
+ */
+export function tagDocument (v: NerView, model: Scorer): Uint8Array[] {
+  const trans = fixedTransitions(model)
+  if (first.length < v.words.length * LABELS) first = new Float64Array(v.words.length * LABELS * 2)
+  const labels = v.ranges.map(([from, to]) => {
+    emissions(v, from, to, model, false)
+    first.set(emission.subarray(0, (to - from) * LABELS), from * LABELS)
+    return viterbi(to - from, trans, v.outside.subarray(from, to))
+  })
+  const e = elsewhere(v.words, concatenated(labels, v.words.length))
+  v.elsewhere = e
+  if (!e) return labels
+  v.ranges.forEach(([from, to], s) => {
+    if (addElsewhere(e, from, to, model)) viterbi(to - from, trans, v.outside.subarray(from, to), labels[s] as Uint8Array, e.count.subarray(from, to))
+  })
+  return labels
+}
+
+/** The first pass's emissions of [from, to) with the labels elsewhere added, into `emission`; false when there are none. */
+function addElsewhere (e: Elsewhere, from: number, to: number, model: Scorer): boolean {
+  let any = false
+  for (let i = from; i < to && !any; i++) any = (e.count[i] ?? 0) > 0
+  if (!any) return false
+  emission.set(first.subarray(from * LABELS, to * LABELS))
+  for (let i = from; i < to; i++) {
+    const count = e.count[i] ?? 0
+    if (!count) continue
+    for (let k = 0; k < count; k++) features[k] = e.features[i * MAX_ELSEWHERE + k] as number
+    model.scoreAll(features, count, scores)
+    for (let l = 0; l < LABELS; l++) emission[(i - from) * LABELS + l] = (emission[(i - from) * LABELS + l] as number) + (scores[l] as number)
+  }
+  return true
 }
 
 function learn (v: NerView, from: number, to: number, guess: Uint8Array, { trainer, gold }: { trainer: HashedTrainer, gold: ArrayLike<number> }): void {

@@ -30,6 +30,9 @@ export interface WordInfo {
   /** The last document (a running number) that had the word in lower case; capitalised mid-sentence. */
   lowerIn: number
   capitalIn: number
+  /** The last document (ner-elsewhere.ts's running number) that counted its labels, and its slot there. */
+  elsewhereIn: number
+  elsewhereSlot: number
 }
 
 /** What the gazetteer features tell apart. */
@@ -85,7 +88,7 @@ export function wordInfo (word: string): WordInfo {
   if (info) return info
   const lower = word.toLowerCase()
   const shape = shapeOf(word)
-  info = { base: null, lowerIn: -1, capitalIn: -1, lower: hashString(lower), shape: hashString(shape), caps: capsOf(word), letter: /^\p{L}/u.test(word), local: localFeatures(word, lower, shape), scores: null, scoredBy: null,
+  info = { base: null, lowerIn: -1, capitalIn: -1, elsewhereIn: -1, elsewhereSlot: 0, lower: hashString(lower), shape: hashString(shape), caps: capsOf(word), letter: /^\p{L}/u.test(word), local: localFeatures(word, lower, shape), scores: null, scoredBy: null,
     known: knownKind(word, lower), classes: classesOf(word, lower), startsName: /^\p{Lu}/u.test(word) && (startsKnownName(word) || CITY_FIRST_WORDS.has(lower)) }
   // bounded, so that no input grows the cache forever
   if (cache.size >= MAX_CACHE) cache.clear()

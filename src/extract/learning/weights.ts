@@ -172,8 +172,9 @@ export class SparseModel implements Scorer {
     const rowStart = this.#rowStart
     const labels = this.#label
     const values = this.#value
+    const mask = this.#mask
     for (let i = 0; i < count; i++) {
-      const row = (features[i] ?? 0) & this.#mask
+      const row = (features[i] ?? 0) & mask
       const end = rowStart[row + 1] as number
       for (let q = rowStart[row] as number; q < end; q++) out[labels[q] as number] = (out[labels[q] as number] as number) + (values[q] as number)
     }

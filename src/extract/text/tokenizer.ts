@@ -11,10 +11,15 @@ const POSSESSIVE = /['’]s$/iu
 
 const NAME_BEFORE = /\p{Lu}\p{Ll}+ $/u
 const NAME_AFTER = /^\. \p{Lu}\p{Ll}/u
+// No word before the letter: the paragraph's start, a bracket, comma or number ("( P. Simmons 4-38",
+// "56 S. Waugh"). A letter after a word ends sentences ("plan B. Then", "vitamin C. It").
+const NO_WORD_BEFORE = /(?:^|[^\p{L}\s.!?…]) *$/u
 
-function middleInitial (slice: string, index: number, word: string): boolean {
-  return word.length === 1 && /\p{Lu}/u.test(word) && NAME_AFTER.test(slice.slice(index + 1, index + 5)) &&
-    NAME_BEFORE.test(slice.slice(Math.max(0, index - 24), index))
+/** A lone capital before ". Surname": after a first name ("Ronald R. Fieldstone") or where no word precedes it. */
+function initial (slice: string, index: number, word: string): boolean {
+  if (word.length !== 1 || !/\p{Lu}/u.test(word) || !NAME_AFTER.test(slice.slice(index + 1, index + 5))) return false
+  const before = slice.slice(Math.max(0, index - 24), index)
+  return NAME_BEFORE.test(before) || NO_WORD_BEFORE.test(before)
 }
 
 export function tokenize (text: string, start = 0, end = text.length): Token[] {
@@ -24,9 +29,9 @@ export function tokenize (text: string, start = 0, end = text.length): Token[] {
   for (let m = TOKEN.exec(slice); m; m = TOKEN.exec(slice)) {
     let s = start + m.index
     let word = m[0]
-    // Title abbreviations keep their period: "Mr." "Gen." (not a sentence end); so does a middle
-    // initial after a name and before a surname ("Ronald R. Fieldstone").
-    if ((ABBREVIATIONS.has(word.toLowerCase()) || middleInitial(slice, m.index, word)) && slice[m.index + word.length] === '.') {
+    // Title abbreviations keep their period: "Mr." "Gen." (not a sentence end); so does an initial
+    // before a surname ("Ronald R. Fieldstone", "( P. Simmons").
+    if ((ABBREVIATIONS.has(word.toLowerCase()) || initial(slice, m.index, word)) && slice[m.index + word.length] === '.') {
       word += '.'
       TOKEN.lastIndex++
     }

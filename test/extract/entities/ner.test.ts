@@ -4,7 +4,8 @@ import { buildDoc } from '../../../src/extract/text/document.js'
 import { findMentions } from '../../../src/extract/entities/find-mentions.js'
 import { conllDoc, readConll } from '../../../tools/corpora/conll.js'
 import { nerView } from '../../../src/extract/entities/ner-features.js'
-import { allowed, LABELS, labelsOf, mayEnd, O, spansOf, type TokenSpan } from '../../../src/extract/entities/ner-labels.js'
+import { allowed, label, LABELS, labelsOf, mayEnd, O, spansOf, type TokenSpan } from '../../../src/extract/entities/ner-labels.js'
+import { elsewhere, MAX_ELSEWHERE } from '../../../src/extract/entities/ner-elsewhere.js'
 import { nerModel, recognise } from '../../../src/extract/entities/ner-model.js'
 import { tagSentence } from '../../../src/extract/entities/ner-tagger.js'
 import { segment } from '../../../src/extract/text/segment.js'
@@ -109,4 +110,22 @@ t.test('CoNLL documents rebuild as text, one sentence a line, with their gold en
   t.same(docs[0]?.entities.map((e) => `${docs[0]?.text.slice(e.start, e.end)}/${e.type}`), ['EU/ORG', 'German/MISC', 'Peter Blackburn/PER'])
   t.same(lines.map((l) => l.kind), ['docstart', 'blank', 'token', 'token', 'token', 'token', 'token', 'blank', 'token', 'token', 'blank', 'docstart', 'blank', 'token', 'blank'])
   t.equal(conllDoc(docs[0]?.text ?? '').sentences.length, 2, 'each line its own sentence')
+})
+
+t.test('the second pass reads the labels a word got elsewhere in the document, not its own', async (t) => {
+  const view = nerView([tokenize('Pirelli rose .'), tokenize('The Pirelli shares rose .'), tokenize('The end .')])
+  const labels = Uint8Array.from([label(1, 3), 0, 0, 0, label(0, 3), 0, 0, 0, 0, 0, 0])
+  const e = elsewhere(view.words, labels)
+  const seen = (i: number): number[] => [...(e?.features.subarray(i * MAX_ELSEWHERE, i * MAX_ELSEWHERE + (e?.count[i] ?? 0)) ?? [])]
+  t.equal(e?.count[0], 1, 'the first "Pirelli" reads the U-PER of the second')
+  t.equal(e?.count[4], 1, 'the second reads the U-ORG of the first')
+  t.not(seen(0)[0], seen(4)[0], 'different labels, different features')
+  t.equal(e?.count[3], 0, '"The" was tagged nowhere: nothing to read, no second pass for it')
+  t.equal(elsewhere(view.words, new Uint8Array(11)), null, 'a document tagged O throughout needs no second pass')
+})
+
+t.test('curly quotation marks read as straight ones', async (t) => {
+  const curly = recognise(docOf('Headline\n\n“Kasich would be the best nominee,” Graham said.'))
+  const straight = recognise(docOf('Headline\n\n"Kasich would be the best nominee," Graham said.'))
+  t.same(curly, straight)
 })

@@ -8,6 +8,8 @@ t.test('tokens', async (t) => {
   const cases: Array<[string, string[]]> = [
     ['the U.S.-led coalition', ['the', 'U.S.', '-', 'led', 'coalition']],
     ['said Ronald R. Fieldstone, a lawyer', ['said', 'Ronald', 'R.', 'Fieldstone', ',', 'a', 'lawyer']],
+    ['P. Simmons 4-38 (C. Lewis 80)', ['P.', 'Simmons', '4-38', '(', 'C.', 'Lewis', '80', ')']],
+    ['it was plan B. Then it failed', ['it', 'was', 'plan', 'B', '.', 'Then', 'it', 'failed']],
     ['Sen. Lindsey Graham (R-S.C.) and Rep. Gwen Moore (D-Wis.)', ['Sen.', 'Lindsey', 'Graham', '(', 'R-S.C.', ')', 'and', 'Rep.', 'Gwen', 'Moore', '(', 'D-Wis.', ')']],
     ["Russia's presence", ['Russia', "'s", 'presence']],
     ['Russia’s', ['Russia', '’s']],
