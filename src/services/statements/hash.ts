@@ -1,15 +1,9 @@
 // 32-bit hashes for fingerprints. Deterministic and seed-free at module level, so every process
-// (and a later SQL rebuild) derives the same bucket keys from the same words.
+// (and a later SQL rebuild) derives the same bucket keys from the same words. The string hash and
+// the combiner are the pipeline's own (one implementation of the hashing the models use too).
+import { hashString, mix } from '../../extract/index.js'
 
-/** FNV-1a over UTF-16 code units. */
-export function hashString (s: string): number {
-  let h = 0x811c9dc5
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i)
-    h = Math.imul(h, 0x01000193)
-  }
-  return h >>> 0
-}
+export { hashString }
 
 /** murmur3's finaliser: spreads every input bit over the whole word. */
 export function fmix32 (x: number): number {
@@ -23,9 +17,7 @@ export function fmix32 (x: number): number {
 }
 
 /** Combines two hashes, order mattering. */
-export function combine (a: number, b: number): number {
-  return fmix32((a ^ ((b << 13) | (b >>> 19)) ^ 0x9e3779b9) >>> 0)
-}
+export const combine = mix
 
 export function hex32 (h: number): string {
   return (h >>> 0).toString(16).padStart(8, '0')
