@@ -12,15 +12,20 @@ export function hashString (s: string): number {
   return h >>> 0
 }
 
-/** Combines two hashes (murmur3's finaliser over a ⊕ rotated b). */
-export function mix (a: number, b: number): number {
-  let h = (a ^ ((b << 13) | (b >>> 19)) ^ 0x9e3779b9) >>> 0
+/** murmur3's finaliser: spreads every input bit over the whole word. */
+export function fmix32 (x: number): number {
+  let h = x >>> 0
   h ^= h >>> 16
   h = Math.imul(h, 0x85ebca6b)
   h ^= h >>> 13
   h = Math.imul(h, 0xc2b2ae35)
   h ^= h >>> 16
   return h >>> 0
+}
+
+/** Combines two hashes (murmur3's finaliser over a ⊕ rotated b). */
+export function mix (a: number, b: number): number {
+  return fmix32((a ^ ((b << 13) | (b >>> 19)) ^ 0x9e3779b9) >>> 0)
 }
 
 export const mix3 = (a: number, b: number, c: number): number => mix(mix(a, b), c)
