@@ -60,7 +60,7 @@ export const ArticleSummary = z.object({
     publisher: null,
     url: null,
     language: 'en',
-    quoteCount: 18,
+    quoteCount: 19,
     entityCount: 29,
     extractorVersion: '0.5.0',
     createdAt: '2026-11-28T15:19:28.590Z',
