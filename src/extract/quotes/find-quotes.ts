@@ -89,15 +89,17 @@ function combine (doc: Doc, direct: RawQuote[], reported: RawQuote[], models: At
   for (const q of direct) adoptCue(doc, q, knownTagged)
   // only quotes whose extents overlap can share a cue or content: an index keeps long articles linear
   const learnedNear = new ExtentIndex(learned)
-  const refined = reported.map((r) =>
-    learnedNear.overlapping(r).find((l) => cuesOverlap(l, r) && (overlapShare(l.spans, r.spans) >= REFINE_OVERLAP || completes(l, r))) ?? r)
+  const refined = reported.map((r) => {
+    const sameCue = learnedNear.overlapping(r).filter((l) => cuesOverlap(l, r))
+    const better = sameCue.find((l) => overlapShare(l.spans, r.spans) >= REFINE_OVERLAP || completes(l, r))
+    if (better) return better
+    // a rule quote the models did not refine still takes the tagged cue's boundaries
+    adoptCue(doc, r, sameCue.flatMap((l) => (l.cue ? [l.cue] : [])))
+    return r
+  })
   // a clause whose parent was refined speaks through the refined quote ("…, urging …" after "X noted …")
   const replaced = new Map(reported.map((r, i) => [r, refined[i] as RawQuote]))
   for (const q of refined) if (q.parent) q.parent = replaced.get(q.parent) ?? q.parent
-  // a rule quote the models did not refine still takes the tagged cue's boundaries
-  for (const [i, r] of refined.entries()) {
-    if (r === reported[i]) adoptCue(doc, r, learnedNear.overlapping(r).filter((l) => cuesOverlap(l, r)).flatMap((l) => (l.cue ? [l.cue] : [])))
-  }
   const rules = [...direct, ...refined]
   const taken = new Set(rules)
   const rulesNear = new ExtentIndex(rules)

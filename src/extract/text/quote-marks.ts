@@ -33,18 +33,15 @@ function straightRole (text: string, i: number, start: number): 'open' | 'close'
   return before === '' || OPEN_CONTEXT.test(before) ? 'open' : 'close'
 }
 
-interface Mark { role: 'open' | 'close', family: Family, width: number }
+interface Mark { role: 'open' | 'close', family: Family }
+
+/** Two apostrophes are one double mark, as archives typed them (''This isn't reform,'' he said). */
+const twinAt = (text: string, i: number): boolean => text[i] === "'" && text[i + 1] === "'"
 
 /** What a mark at i does: open or close a family, or nothing (an apostrophe). */
 function classify (text: string, i: number, start: number, stack: OpenStack): Mark | null {
   const c = text[i] ?? ''
-  // two apostrophes are one double mark, as archives typed them (''This isn't reform,'' he said)
-  if (c === "'" && text[i + 1] === "'") return { role: straightRole(text, i, start), family: 'double', width: 2 }
-  const mark = classifyOne(text, i, start, stack, c)
-  return mark ? { ...mark, width: 1 } : null
-}
-
-function classifyOne (text: string, i: number, start: number, stack: OpenStack, c: string): Omit<Mark, 'width'> | null {
+  if (twinAt(text, i)) return { role: straightRole(text, i, start), family: 'double' }
   // German style „…“: after a low-9 opening mark, “ closes.
   if (c === '“' && stack.marks.at(-1)?.char === '„') return { role: 'close', family: 'double' }
   // A closing mark opening a paragraph before a word ("”Fear. I am ...") is a mistyped opener.
@@ -90,10 +87,11 @@ function scanParagraph (text: string, p: Paragraph, regions: QuotedRegion[]): Op
     const mark = classify(text, i, p.start, stack)
     if (!mark) continue
     const markAt = i
-    i += mark.width - 1
+    const width = twinAt(text, i) ? 2 : 1
+    i += width - 1
     if (mark.role === 'open') {
       stack.byFamily[mark.family].push(stack.marks.length)
-      stack.marks.push({ family: mark.family, at: markAt, char: text[markAt] ?? '', width: mark.width })
+      stack.marks.push({ family: mark.family, at: markAt, char: text[markAt] ?? '', width })
       continue
     }
     const k = stack.byFamily[mark.family].at(-1)
