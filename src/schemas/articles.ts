@@ -62,7 +62,7 @@ export const ArticleSummary = z.object({
     language: 'en',
     quoteCount: 19,
     entityCount: 29,
-    extractorVersion: '0.5.0',
+    extractorVersion: '0.5.1',
     createdAt: '2026-11-28T15:19:28.590Z',
     lede: 'Russia is currently in negotiations with the new Syrian leadership to maintain its key military presence, ' +
       'Foreign Minister Sergey Lavrov said Wednesday.'

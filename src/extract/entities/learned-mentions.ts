@@ -55,13 +55,18 @@ function toMention (doc: Doc, found: Recognised): Mention {
   // "U.S.-led", "Kurdish-backed": the name is the part before the hyphen
   const hyphen = r.to - r.from > 2 && at(tokens, r.to - 2).text === '-' && /^\p{Ll}/u.test(at(tokens, r.to - 1).text)
   if (hyphen) r = { ...r, to: r.to - 2, type: lookupName(at(tokens, r.to - 3).text)?.type === 'location' ? 'LOC' : r.type }
+  // a person's title is not part of the name ("Mayor Amara Okafor" is Amara Okafor, titled Mayor)
+  const inside = r.type === 'PER' ? splitTitle(tokens.slice(r.from, r.to).map((t) => t.text)) : null
+  const titled = inside !== null && inside.personal && inside.rest.length > 0 && /^\p{Lu}/u.test(inside.rest[0] ?? '')
+  if (titled) r = { ...r, from: r.to - inside.rest.length }
   const start = at(tokens, r.from).start
   const end = at(tokens, r.to - 1).end
   const text = doc.text.slice(start, end)
   const base: Mention = { start, end, text, type: BY_TAG[r.type], canonical: text.replace(/\s+/gu, ' '), confidence: 1, titles: [], nationality: null, sentence: r.sentence, paragraph: sentence.paragraph }
   if (r.type === 'PER') {
-    const { titles, nationality } = titleBefore(tokens, r.from, r.to)
-    return { ...base, titles, nationality, confidence: titles.length ? 2 : 1 }
+    const before = titleBefore(tokens, r.from, r.to)
+    const titles = titled && inside.title !== null ? [inside.title] : before.titles
+    return { ...base, titles, nationality: before.nationality, confidence: titles.length ? 2 : 1 }
   }
   const known = lookupName(text)
   if (known) return { ...base, type: known.type, canonical: known.name, confidence: 2 }
