@@ -24,6 +24,7 @@ import entityRoutes from './http/routes/entities.js'
 import healthRoutes from './http/routes/health.js'
 import openapiRoutes from './http/routes/openapi-document.js'
 import quoteRoutes from './http/routes/quotes.js'
+import statementRoutes from './http/routes/statements.js'
 import statsRoutes from './http/routes/stats.js'
 
 export interface AppOptions {
@@ -119,6 +120,7 @@ export function buildApp (options: AppOptions) {
   app.register(articleRoutes)
   app.register(quoteRoutes)
   app.register(entityRoutes)
+  app.register(statementRoutes)
   app.register(statsRoutes)
   const maxArticleBytes = options.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_BYTES
   app.register(jobs, {

@@ -1,9 +1,9 @@
 // npx tsx tools/eval-statements.ts: precision and recall of quote-echo detection (issue 17) on the
-// labelled pairs of test/services/statements/fixtures.ts. Thresholds are swept on the tuning part
+// labelled pairs of test/store/statements/fixtures.ts. Thresholds are swept on the tuning part
 // (two families in three); the figures reported are the held-out third's, with the defaults of
-// src/services/statements/settings.ts, which were set from the sweep and not from the held-out part.
-import { DEFAULT_STATEMENT_SETTINGS, checkSettings, type StatementSettings } from '../src/services/statements/settings.js'
-import { splitPairs, type LabelledPair } from '../test/services/statements/fixtures.js'
+// src/store/statements/settings.ts, which were set from the sweep and not from the held-out part.
+import { DEFAULT_STATEMENT_SETTINGS, checkSettings, type StatementSettings } from '../src/store/statements/settings.js'
+import { splitPairs, type LabelledPair } from '../test/store/statements/fixtures.js'
 import { measureScale } from './statements-scale.js'
 import { f1, jaccardByLabel, precision, recall, scorePairs, scoreStatements, type Score, type Scores } from './statements-score.js'
 

@@ -2,9 +2,9 @@
 // vocabulary, a few hundred speakers, a third of the quotes copies, trims or variants of earlier
 // ones, stock phrases said by everybody): bucket keys per quote, candidates per add, largest bucket.
 import type { StatementQuote } from '../src/domain/statements.js'
-import { StatementIndex } from '../src/services/statements/assign.js'
-import { fingerprintQuote } from '../src/services/statements/fingerprint.js'
-import type { StatementSettings } from '../src/services/statements/settings.js'
+import { StatementIndex } from '../src/store/statements/assign.js'
+import { fingerprintQuote } from '../src/store/statements/fingerprint.js'
+import type { StatementSettings } from '../src/store/statements/settings.js'
 import { mulberry32 } from './random.js'
 
 const STOCK = ['We will see.', 'No comment.', "It's a great day.", 'We are looking into it.', 'I have nothing to add at this time.']

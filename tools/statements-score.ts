@@ -1,12 +1,12 @@
-// Scoring statement matching against the labelled pairs (test/services/statements/fixtures.ts):
+// Scoring statement matching against the labelled pairs (test/store/statements/fixtures.ts):
 // pairwise precision and recall per relation, found through the bucket keys as the index finds
 // them, and statement-level agreement when every quote of the set goes into one index.
 import type { EchoRelation, StatementQuote } from '../src/domain/statements.js'
-import { StatementIndex } from '../src/services/statements/assign.js'
-import { fingerprintQuote, type Fingerprint } from '../src/services/statements/fingerprint.js'
-import { matchQuotes, shingleJaccard } from '../src/services/statements/match.js'
-import type { StatementSettings } from '../src/services/statements/settings.js'
-import type { LabelledPair, LabelledQuote, PairLabel } from '../test/services/statements/fixtures.js'
+import { StatementIndex } from '../src/store/statements/assign.js'
+import { fingerprintQuote, type Fingerprint } from '../src/store/statements/fingerprint.js'
+import { matchQuotes, shingleJaccard } from '../src/store/statements/match.js'
+import type { StatementSettings } from '../src/store/statements/settings.js'
+import type { LabelledPair, LabelledQuote, PairLabel } from '../test/store/statements/fixtures.js'
 
 export interface Score { tp: number, predicted: number, labelled: number }
 export type Scores = Record<EchoRelation | 'any', Score>

@@ -23,6 +23,12 @@ export interface QuoteFilters {
   cue?: string | undefined
   kind?: QuoteKind | undefined
   articleId?: string | undefined
+  /** Quotes of this statement. */
+  statement?: string | undefined
+  /** Quotes outside this article (an echo list leaves the quote's own article out). */
+  exceptArticle?: string | undefined
+  /** Quotes whose statement at least this many other articles carry. */
+  minEchoes?: number | undefined
   /** Bounds on the article's publication time, inclusive, UTC ISO 8601 with milliseconds. */
   from?: string | undefined
   to?: string | undefined
@@ -33,6 +39,16 @@ export interface EntityFilters {
   type?: EntityType | undefined
   /** The start of a name or alias, or of any word in it, matched case-insensitively. */
   q?: string | undefined
+  minArticles?: number | undefined
+}
+
+export interface StatementFilters {
+  speaker?: string | undefined
+  /** Statements with a quote whose content mentions every one of these entities. */
+  about?: string[] | undefined
+  /** Bounds on the first appearance, inclusive, UTC ISO 8601 with milliseconds. */
+  from?: string | undefined
+  to?: string | undefined
   minArticles?: number | undefined
 }
 

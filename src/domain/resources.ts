@@ -54,6 +54,8 @@ export interface Quote {
   speaker: Speaker | null
   /** The paragraph holding the content; null in the title. */
   paragraph: number | null
+  /** The statement this quote belongs to (the same words in other articles); null until assigned. */
+  statementId: string | null
 }
 
 export interface QuoteHit extends Quote {

@@ -2,6 +2,7 @@
 // speaker in other articles. The relation of an echo is said from the quote's side: `contained`
 // means this quote is inside the echo (a partial quote of it), `contains` the reverse.
 import type { Span } from './extraction.js'
+import type { Quote, Speaker } from './resources.js'
 
 export const ECHO_RELATIONS = ['exact', 'contained', 'contains', 'variant'] as const
 export type EchoRelation = (typeof ECHO_RELATIONS)[number]
@@ -29,4 +30,50 @@ export interface EchoMatch {
   similarity: number
   /** For a variant only; null otherwise. */
   differences: EchoDifferences | null
+}
+
+/** Where a statement was first seen: the earliest quote, its article, publisher and time. */
+export interface FirstAppearance {
+  quoteId: string
+  articleId: string
+  publisher: string | null
+  /** UTC: the article's publication time, else when it was stored. */
+  at: string
+}
+
+/** A statement: the same words by the same speaker across articles. */
+export interface Statement {
+  /** Its earliest quote's id. */
+  id: string
+  /** The fullest wording (most words; ties: the earliest), as printed. */
+  text: string
+  speaker: Speaker | null
+  firstAppearance: FirstAppearance
+  /** Articles and publishers that carry it. */
+  articles: number
+  publishers: number
+  quoteCount: number
+  /** Distinct wordings. */
+  variantCount: number
+}
+
+/** One wording of a statement, with how it relates to the statement's text. */
+export interface StatementVariant {
+  text: string
+  firstQuoteId: string
+  quoteCount: number
+  articles: number
+  relation: EchoRelation
+  similarity: number
+}
+
+export interface StatementDetail extends Statement {
+  /** Its quotes, oldest first (the first ones; GET /quotes?statement= pages them all). */
+  quotes: Quote[]
+  variants: StatementVariant[]
+}
+
+/** A quote of another article carrying the same statement, and how it relates to the quote asked about. */
+export interface QuoteEcho extends Quote {
+  echo: EchoMatch
 }

@@ -24,7 +24,7 @@ export type ArticleExpansion = (typeof ARTICLE_EXPANSIONS)[number]
 
 export const QUOTE_FACETS = ['speaker', 'kind', 'cue'] as const
 export type QuoteFacet = (typeof QUOTE_FACETS)[number]
-export const QUOTE_FIELDS = ['id', 'articleId', 'text', 'kind', 'spans', 'cue', 'source', 'speaker', 'paragraph', 'snippet'] as const
+export const QUOTE_FIELDS = ['id', 'articleId', 'text', 'kind', 'spans', 'cue', 'source', 'speaker', 'paragraph', 'statementId', 'snippet'] as const
 export type QuoteField = (typeof QUOTE_FIELDS)[number]
 
 /** `mentions`: most mentioned first; `articles`: mentioned in most articles first. */
@@ -34,6 +34,10 @@ export const ENTITY_FACETS = ['type'] as const
 export type EntityFacet = (typeof ENTITY_FACETS)[number]
 export const ENTITY_FIELDS = ['id', 'name', 'type', 'aliases', 'titles', 'articleCount', 'mentionCount', 'quoteCount', 'identifiers'] as const
 export type EntityField = (typeof ENTITY_FIELDS)[number]
+
+/** Statements by first appearance, newest or oldest first, or carried by most articles first. */
+export const STATEMENT_SORTS = ['newest', 'oldest', 'articles'] as const
+export type StatementSort = (typeof STATEMENT_SORTS)[number]
 
 export const TIMELINE_INTERVALS = ['day', 'week', 'month'] as const
 export type TimelineInterval = (typeof TIMELINE_INTERVALS)[number]

@@ -64,6 +64,7 @@ export const openapiOptions: FastifyDynamicSwaggerOptions = {
       { name: 'articles', description: 'Articles as submitted, with paragraphs' },
       { name: 'quotes', description: 'Who said what: direct, indirect and mixed quotes' },
       { name: 'entities', description: 'People, organizations, places and groups, one per referent' },
+      { name: 'statements', description: 'The same words by the same speaker across articles: echoes of a quote, and who carried it first' },
       { name: 'stats', description: 'Counts over time' },
       { name: 'extraction', description: 'The parse alone, nothing stored' },
       { name: 'jobs', description: 'Work queued by a write (a bulk body sent with Prefer: respond-async, a re-extraction), and its progress' },

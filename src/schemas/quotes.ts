@@ -21,7 +21,9 @@ export const Quote = z.object({
   cue: TextSpan.nullable().describe('The cue, e.g. "said", or null'),
   source: TextSpan.nullable().describe('The source as written, e.g. "he", or null'),
   speaker: Speaker.nullable().describe('The entity the source resolves to; null for an unnamed source such as "media reports"'),
-  paragraph: z.number().int().nullable().describe('Index of the paragraph holding the content; null when it is in the title')
+  paragraph: z.number().int().nullable().describe('Index of the paragraph holding the content; null when it is in the title'),
+  statementId: z.string().nullable().describe('The statement it belongs to: the same words by the same speaker in other articles ' +
+    '(GET /statements/{id}, GET /quotes/{id}/echoes); null only while a migrated store assigns statements at start-up')
 }).meta({
   id: 'Quote',
   examples: [{
@@ -33,7 +35,8 @@ export const Quote = z.object({
     cue: { text: 'argued', start: 481, end: 487 },
     source: { text: 'Lavrov', start: 474, end: 480 },
     speaker: { id: 'person-sergey-lavrov', name: 'Sergey Lavrov', type: 'person' },
-    paragraph: 1
+    paragraph: 1,
+    statementId: 'e60281746591fd7cadda-q3'
   }]
 })
 
@@ -47,7 +50,7 @@ export const QuoteListItem = Quote.extend({
 })
 export type QuoteListItem = z.infer<typeof QuoteListItem>
 
-export const QUOTE_FIELDS = ['id', 'articleId', 'text', 'kind', 'spans', 'cue', 'source', 'speaker', 'paragraph', 'snippet'] as const
+export const QUOTE_FIELDS = ['id', 'articleId', 'text', 'kind', 'spans', 'cue', 'source', 'speaker', 'paragraph', 'statementId', 'snippet'] as const
 export const QUOTE_FACETS = ['speaker', 'kind', 'cue'] as const
 
 export const QuoteSearchList = queryListOf(QuoteListItem, QUOTE_FACETS, 'QuoteSearchList')
@@ -59,6 +62,9 @@ export const QuoteListQuery = PageQuery.extend({
   cue: z.string().min(1).max(100).optional().describe('Only quotes with this cue, e.g. said, told, argued (case-insensitive)'),
   kind: QuoteKind.optional().describe('Only quotes of this kind'),
   articleId: z.string().min(1).max(200).optional().describe('Only quotes from this article'),
+  statement: z.string().min(1).max(200).optional().describe('Only quotes of this statement (a statement id: the id of its earliest quote)'),
+  minEchoes: z.coerce.number().int().min(1).max(1_000_000).optional()
+    .describe('Only quotes whose statement at least this many other articles carry (syndicated, trimmed or reworded copies)'),
   from: timeBound('from'),
   to: timeBound('to'),
   sort: Sort,

@@ -4,12 +4,13 @@
 import type { ParsedArticle } from '../domain/extraction.js'
 import type { Job, JobCounts, JobFailure, JobKind } from '../domain/jobs.js'
 import type {
-  ArticleEntityFilters, ArticleFilters, EntityFilters, QuoteFilters, RelatedEntityFilters, TimelineFilters
+  ArticleEntityFilters, ArticleFilters, EntityFilters, QuoteFilters, RelatedEntityFilters, StatementFilters, TimelineFilters
 } from '../domain/queries.js'
 import type {
   Article, ArticleEntity, ArticleHit, Entity, FacetBucket, Page, Quote, QuoteHit, RelatedEntity, TimelineBucket
 } from '../domain/resources.js'
-import type { ArticleFacet, EntityFacet, EntitySort, QuoteFacet, SearchSort, TimelineInterval } from '../domain/values.js'
+import type { Statement } from '../domain/statements.js'
+import type { ArticleFacet, EntityFacet, EntitySort, QuoteFacet, SearchSort, StatementSort, TimelineInterval } from '../domain/values.js'
 
 /** One resource's list: keyset pages, the walk of the whole filtered set, its total and its facets. */
 export interface ListReader<Filters, Sort extends string, Item, Facet extends string = never> {
@@ -29,6 +30,8 @@ export interface StoreLists {
   articleEntities: ListReader<ArticleEntityFilters, 'document', ArticleEntity>
   /** The entities that co-occur with one, with the articles that show it. */
   relatedEntities: ListReader<RelatedEntityFilters, 'shared', RelatedEntity>
+  /** Statements: the same words by the same speaker across articles (docs/statements.md). */
+  statements: ListReader<StatementFilters, StatementSort, Statement>
 }
 
 /** What a client or a seed file says of an article besides its text. */
@@ -88,6 +91,7 @@ export interface Store {
   articleExists: (id: string) => Promise<boolean>
   isEmpty: () => Promise<boolean>
   getQuote: (id: string) => Promise<Quote | null>
+  getStatement: (id: string) => Promise<Statement | null>
   getEntity: (id: string) => Promise<Entity | null>
   entityExists: (id: string) => Promise<boolean>
   /** Where an entity id merged into another now lives, or null. */
@@ -115,6 +119,12 @@ export interface Store {
   /** Removes an article with its quotes and mentions; entities left with no article go too. */
   deleteArticle: (id: string) => Promise<boolean>
   findIdempotencyKey: (client: string, key: string, now?: Date) => Promise<RememberedRequest | null>
+
+  /**
+   * Assigns statements to quotes stored before statements existed (or left unassigned), at most
+   * `limit` in one transaction; how many it assigned (0: none left). Writes assign their own quotes.
+   */
+  assignPendingStatements: (limit: number) => Promise<number>
 
   /** How many articles each extractor version parsed. */
   countByExtractorVersion: () => Promise<Map<string, number>>

@@ -12,6 +12,9 @@ import * as entities from '../../src/schemas/entities.js'
 import * as query from '../../src/schemas/query.js'
 import * as quotes from '../../src/schemas/quotes.js'
 import * as stats from '../../src/schemas/stats.js'
+import * as statements from '../../src/schemas/statements.js'
+import type { QuoteEcho, Statement, StatementDetail } from '../../src/domain/statements.js'
+import { ECHO_RELATIONS } from '../../src/domain/statements.js'
 
 /** true when A and B are the same type, in both directions and with the same optional keys. */
 type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false
@@ -24,6 +27,9 @@ const checks: Record<string, boolean> = {
   ArticleSummary: same<z.infer<typeof articles.ArticleSummary>, ArticleSummary>(true),
   Article: same<z.infer<typeof articles.Article>, Article>(true),
   Quote: same<z.infer<typeof quotes.Quote>, Quote>(true),
+  Statement: same<z.infer<typeof statements.Statement>, Statement>(true),
+  StatementDetail: same<z.infer<typeof statements.StatementDetail>, StatementDetail>(true),
+  QuoteEcho: same<z.infer<typeof statements.QuoteEcho>, QuoteEcho>(true),
   Entity: same<z.infer<typeof entities.Entity>, Entity>(true),
   ArticleEntity: same<z.infer<typeof entities.ArticleEntity>, ArticleEntity>(true),
   RelatedEntity: same<z.infer<typeof entities.RelatedEntity>, RelatedEntity>(true),
@@ -38,5 +44,6 @@ t.test('every resource schema agrees with its domain type (checked by the type-c
 t.test('the schemas\' enums are the domain\'s value lists', async (t) => {
   t.same(entities.EntityType.options, ENTITY_TYPES)
   t.same(quotes.QuoteKind.options, QUOTE_KINDS)
+  t.same(statements.EchoRelation.options, ECHO_RELATIONS)
   t.same(stats.TimelineQuery.shape.interval.unwrap().options, TIMELINE_INTERVALS)
 })

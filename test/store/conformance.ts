@@ -6,6 +6,7 @@ import { RANK_WINDOW } from '../../src/domain/limits.js'
 import { articleIdOf } from '../../src/store/ids.js'
 import type { Store } from '../../src/store/store.js'
 import { parsedArticle, quotedText } from '../helpers.js'
+import { statementConformance } from './statements-conformance.js'
 
 export type OpenStore = (t: Test) => Promise<Store>
 
@@ -26,6 +27,8 @@ async function collect<T> (items: AsyncIterable<T> | Iterable<T>): Promise<T[]> 
 }
 
 export function storeConformance (t: Test, open: OpenStore): void {
+  statementConformance(t, open)
+
   t.test('saving an article stores it whole, and the same text again changes nothing', async (t) => {
     const store = await open(t)
     const text = quotedText(1)

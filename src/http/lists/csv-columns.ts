@@ -1,5 +1,6 @@
 import type { CsvColumn } from './formats.js'
 import type { ArticleHit, Entity, QuoteHit, RelatedEntity } from '../../domain/resources.js'
+import type { QuoteEcho, Statement } from '../../domain/statements.js'
 
 // One row per item; nested values are flattened into their own columns, lists joined with "; ".
 
@@ -35,7 +36,29 @@ export const QUOTE_CSV: CsvColumn<QuoteHit>[] = [
   { header: 'speakerName', field: 'speaker', value: (q) => q.speaker?.name },
   { header: 'speakerType', field: 'speaker', value: (q) => q.speaker?.type },
   { header: 'paragraph', field: 'paragraph', value: (q) => q.paragraph },
+  { header: 'statementId', field: 'statementId', value: (q) => q.statementId },
   { header: 'snippet', field: 'snippet', value: (q) => q.snippet }
+]
+
+export const ECHO_CSV: CsvColumn<QuoteEcho>[] = [
+  ...QUOTE_CSV.filter((c) => c.field !== 'snippet') as unknown as CsvColumn<QuoteEcho>[],
+  { header: 'relation', field: 'echo', value: (q) => q.echo.relation },
+  { header: 'similarity', field: 'echo', value: (q) => q.echo.similarity }
+]
+
+export const STATEMENT_CSV: CsvColumn<Statement>[] = [
+  { header: 'id', field: 'id', value: (s) => s.id },
+  { header: 'text', field: 'text', value: (s) => s.text },
+  { header: 'speakerId', field: 'speaker', value: (s) => s.speaker?.id },
+  { header: 'speakerName', field: 'speaker', value: (s) => s.speaker?.name },
+  { header: 'firstQuoteId', field: 'firstAppearance', value: (s) => s.firstAppearance.quoteId },
+  { header: 'firstArticleId', field: 'firstAppearance', value: (s) => s.firstAppearance.articleId },
+  { header: 'firstPublisher', field: 'firstAppearance', value: (s) => s.firstAppearance.publisher },
+  { header: 'firstSeen', field: 'firstAppearance', value: (s) => s.firstAppearance.at },
+  { header: 'articles', field: 'articles', value: (s) => s.articles },
+  { header: 'publishers', field: 'publishers', value: (s) => s.publishers },
+  { header: 'quoteCount', field: 'quoteCount', value: (s) => s.quoteCount },
+  { header: 'variantCount', field: 'variantCount', value: (s) => s.variantCount }
 ]
 
 export const ENTITY_CSV: CsvColumn<Entity>[] = [

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Store } from '../../store/store.js'
 import { seedIfEmpty } from '../../services/ingest.js'
+import { assignPendingStatements } from '../../services/statements.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -20,6 +21,12 @@ export interface StorePluginOptions {
 /** Decorates the instance with the store every route reads and writes through; closes it if it is the app's. */
 async function store (app: FastifyInstance, options: StorePluginOptions): Promise<void> {
   if (options.closeWithApp) app.addHook('onClose', async () => options.store.close())
+  const ready = await options.store.readiness()
+  if (ready.problem === null && ready.pending === 0 && (ready.degraded ?? null) === null) {
+    // quotes stored before statements existed: assigned once, on the first start after the upgrade
+    const assigned = await assignPendingStatements(options.store)
+    if (assigned > 0) app.log.info({ quotes: assigned }, 'statements assigned to quotes stored before them')
+  }
   if (options.seedDirectory) {
     const summary = await seedIfEmpty(options.store, options.seedDirectory)
     if (summary) app.log.info({ created: summary.created, failed: summary.failures }, 'empty database seeded')

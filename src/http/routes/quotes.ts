@@ -3,7 +3,10 @@ import { NotFound } from '../../domain/errors.js'
 import { badRequest, notFound as notFoundResponse, serverError, jsonResponse } from '../../schemas/common.js'
 import { listResponse } from '../../schemas/query.js'
 import { Quote, QuoteListItem, QuoteListQuery, QuoteParams, QuoteSearchList } from '../../schemas/quotes.js'
-import { QUOTE_CSV } from '../lists/csv-columns.js'
+import { PageQuery } from '../../schemas/common.js'
+import { QuoteEcho, QuoteEchoList } from '../../schemas/statements.js'
+import { echoList } from '../../store/statements/echoes.js'
+import { ECHO_CSV, QUOTE_CSV } from '../lists/csv-columns.js'
 import { answerList, sortOf } from '../lists/answer.js'
 
 const quoteRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -36,6 +39,25 @@ const quoteRoutes: FastifyPluginAsyncZod = async (app) => {
     const quote = await app.store.getQuote(request.params.id)
     if (!quote) throw new NotFound('quote', request.params.id)
     return quote
+  })
+
+  app.get('/quotes/:id/echoes', {
+    schema: {
+      operationId: 'listQuoteEchoes',
+      tags: ['quotes', 'statements'],
+      summary: 'Where else this was quoted: the same statement in other articles, oldest first',
+      description: 'The quotes of other articles that carry the quote\'s statement (the same words by the same speaker: ' +
+        'syndicated copies, partial or trimmed quotes, copies with a few words changed), oldest publication first. ' +
+        'Each has `echo`: its relation to this quote, a similarity, and for a variant the words that differ, as spans into both texts.',
+      params: QuoteParams,
+      querystring: PageQuery.strict(),
+      response: { 200: listResponse(QuoteEchoList, QuoteEcho, 'A page of echoes'), 400: badRequest, 404: notFoundResponse, 500: serverError }
+    }
+  }, async (request, reply) => {
+    const quote = await app.store.getQuote(request.params.id)
+    if (!quote) throw new NotFound('quote', request.params.id)
+    const asked = { list: echoList(app.store.lists.quotes, quote), filters: {}, sort: 'oldest' as const, csv: ECHO_CSV }
+    return answerList(request, reply, asked, request.query)
   })
 }
 

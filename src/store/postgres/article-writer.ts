@@ -11,6 +11,10 @@ import type { Queryable } from './connection.js'
 import { ADVISORY_LOCKS, NO_LOCKS, type Locker } from './entity-locks.js'
 import { keysOf, PgEntityResolver } from './entity-resolver.js'
 import { articleLock, entityLock, keyLock } from './locks.js'
+import { DEFAULT_STATEMENT_SETTINGS } from '../statements/settings.js'
+import { ClassFingerprints, syncStatements, type SyncSummary } from '../statements/sync.js'
+import { runAsync, type RemovedQuote } from '../statements/tables.js'
+import { pgStatementTables } from './statement-tables.js'
 
 interface StoredArticle {
   text: string
@@ -30,6 +34,10 @@ type ArticleColumns = Omit<StoredArticle, 'text' | 'extractor_version' | 'create
 const STORED = `SELECT text, title_from_text, extractor_version, created_at, title, published_at, url, publisher, language
   FROM articles WHERE id = $1`
 const ENTITIES_OF = 'SELECT entity_id FROM article_entities WHERE article_id = $1 ORDER BY entity_id'
+const QUOTES_OF = `SELECT statement_text_id::float8 AS "classId", statement_id AS "statementId" FROM quotes
+  WHERE article_id = $1 AND statement_text_id IS NOT NULL`
+// taken last in a write, after the article's and entities' locks: statement assignment is one at a time
+const STATEMENTS_LOCK = 'statements'
 
 /** Merges entities that share an id, so a pipeline that splits one referent cannot break a write. */
 function mergeById (entities: ExtractedEntity[]): ExtractedEntity[] {
@@ -70,6 +78,7 @@ export interface ArticleWriterOptions {
 export class PgArticleWriter {
   readonly #locks: Locker
   readonly #resolver: PgEntityResolver
+  readonly #fingerprints = new ClassFingerprints(DEFAULT_STATEMENT_SETTINGS)
 
   constructor (options: ArticleWriterOptions = {}) {
     this.#locks = (options.advisoryLocks ?? true) ? ADVISORY_LOCKS : NO_LOCKS
@@ -90,8 +99,9 @@ export class PgArticleWriter {
     if (stored && stored.extractor_version === extractorVersion && sameMetadata(stored, wanted)) {
       return { id, outcome: 'unchanged' }
     }
-    await this.#replace(client, id, stored !== null, text, parsed)
+    const removed = await this.#replace(client, id, stored !== null, text, parsed)
     await this.#insert(client, id, text, wanted, parsed, extractorVersion, stored?.created_at ?? now.toISOString())
+    await this.assignStatements(client, removed)
     return { id, outcome: stored ? 'updated' : 'created' }
   }
 
@@ -108,6 +118,7 @@ export class PgArticleWriter {
     const parsed = parse()
     await this.#locks.names(client, writeLocks(text, parsed))
     await this.#insert(client, id, text, wantedMetadata(metadata, parsed), parsed, extractorVersion, now.toISOString())
+    await this.assignStatements(client)
     return { id, outcome: 'created' }
   }
 
@@ -128,8 +139,9 @@ export class PgArticleWriter {
       publisher: stored.publisher,
       language: stored.language
     }
-    await this.#replace(client, id, true, stored.text, parsed)
+    const removed = await this.#replace(client, id, true, stored.text, parsed)
     await this.#insert(client, id, stored.text, meta, parsed, extractorVersion, stored.created_at)
+    await this.assignStatements(client, removed)
     return true
   }
 
@@ -137,14 +149,33 @@ export class PgArticleWriter {
   async delete (client: pg.PoolClient, id: string): Promise<boolean> {
     await this.#locks.names(client, [articleLock(id)])
     if (!await storedArticle(client, id)) return false
-    await removeArticle(client, id, await this.#lockOwnEntities(client, id, []))
+    const entityIds = await this.#lockOwnEntities(client, id, [])
+    const removed = await removedQuotes(client, id)
+    await removeArticle(client, id, entityIds)
+    await this.assignStatements(client, removed)
     return true
   }
 
+  /**
+   * Assigns statements to the quotes this transaction stored (and those whose speaker merged into
+   * another) and mends those its removed quotes held, under the statements' lock; `limit` bounds a
+   * backfill's batch.
+   */
+  async assignStatements (client: pg.PoolClient, removed: RemovedQuote[] = [], limit: number | null = null): Promise<SyncSummary> {
+    await this.#locks.names(client, [STATEMENTS_LOCK])
+    return runAsync(syncStatements(this.#fingerprints, removed, limit), pgStatementTables(client))
+  }
+
   /** Takes the write's locks (and, when an article is replaced, its old entities') and removes the old one. */
-  async #replace (client: pg.PoolClient, id: string, stored: boolean, text: string, parsed: ParsedArticle): Promise<void> {
-    if (!stored) return this.#locks.names(client, writeLocks(text, parsed))
-    await removeArticle(client, id, await this.#lockOwnEntities(client, id, writeLocks(text, parsed)))
+  async #replace (client: pg.PoolClient, id: string, stored: boolean, text: string, parsed: ParsedArticle): Promise<RemovedQuote[]> {
+    if (!stored) {
+      await this.#locks.names(client, writeLocks(text, parsed))
+      return []
+    }
+    const entityIds = await this.#lockOwnEntities(client, id, writeLocks(text, parsed))
+    const removed = await removedQuotes(client, id)
+    await removeArticle(client, id, entityIds)
+    return removed
   }
 
   /**
@@ -210,6 +241,10 @@ export class PgArticleWriter {
 
 async function storedArticle (db: Queryable, id: string): Promise<StoredArticle | null> {
   return (await db.query<StoredArticle>(STORED, [id])).rows[0] ?? null
+}
+
+async function removedQuotes (db: Queryable, id: string): Promise<RemovedQuote[]> {
+  return (await db.query<RemovedQuote>(QUOTES_OF, [id])).rows
 }
 
 async function entitiesOf (db: Queryable, id: string): Promise<string[]> {

@@ -95,6 +95,8 @@ const ABSORB: [sql: string, uses: 'both' | 'from' | 'into'][] = [
   // articles that named both: the source's place goes, and the article counts one entity less
   ['UPDATE articles SET entity_count = entity_count - 1 WHERE id IN (SELECT article_id FROM article_entities WHERE entity_id = $1)', 'from'],
   ['DELETE FROM article_entities WHERE entity_id = $1', 'from'],
+  // their statements are matched again under the new speaker (statements/sync.ts)
+  ['UPDATE quotes SET statement_stale = true WHERE speaker_id = $1', 'from'],
   ['UPDATE quotes SET speaker_id = $2 WHERE speaker_id = $1', 'both'],
   // the old id keeps answering: a redirect to the new one, and earlier redirects follow it
   ['UPDATE entity_redirects SET to_id = $2 WHERE to_id = $1', 'both'],

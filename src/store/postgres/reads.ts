@@ -6,8 +6,10 @@ import { trailerOf } from '../article-structure.js'
 import type { Article, Entity, Quote } from '../../domain/resources.js'
 import type { Queryable } from './connection.js'
 import { run } from './lists/statements.js'
+import type { Statement } from '../../domain/statements.js'
 import {
-  ARTICLE_COLUMNS, ENTITY_COLUMNS, QUOTE_COLUMNS, QUOTES_FROM, toEntity, toQuote, toSummary, type ArticleRow, type EntityRow, type QuoteRow
+  ARTICLE_COLUMNS, ENTITY_COLUMNS, QUOTE_COLUMNS, QUOTES_FROM, STATEMENT_COLUMNS, STATEMENTS_FROM, toEntity, toQuote, toStatement, toSummary,
+  type ArticleRow, type EntityRow, type QuoteRow, type StatementRowColumns
 } from './rows.js'
 
 // ids are bound as COLLATE "C", as the columns they meet
@@ -35,6 +37,11 @@ export async function isEmpty (db: Queryable): Promise<boolean> {
 export async function getQuote (db: Queryable, id: string): Promise<Quote | null> {
   const [row] = await run<QuoteRow>(db, `SELECT ${QUOTE_COLUMNS} FROM ${QUOTES_FROM} WHERE q.id = ${ID}`, [id])
   return row ? toQuote(row) : null
+}
+
+export async function getStatement (db: Queryable, id: string): Promise<Statement | null> {
+  const [row] = await run<StatementRowColumns>(db, `SELECT ${STATEMENT_COLUMNS} FROM ${STATEMENTS_FROM} WHERE s.id = ${ID}`, [id])
+  return row ? toStatement(row) : null
 }
 
 export async function getEntity (db: Queryable, id: string): Promise<Entity | null> {

@@ -144,6 +144,7 @@ export class PostgresStore implements Store {
   async articleExists (id: string) { return this.#read((db) => reads.articleExists(db, id)) }
   async isEmpty () { return this.#read((db) => reads.isEmpty(db)) }
   async getQuote (id: string) { return this.#read((db) => reads.getQuote(db, id)) }
+  async getStatement (id: string) { return this.#read((db) => reads.getStatement(db, id)) }
   async getEntity (id: string) { return this.#read((db) => reads.getEntity(db, id)) }
   async entityExists (id: string) { return this.#read((db) => reads.entityExists(db, id)) }
   async entityMergedInto (id: string) { return this.#read((db) => reads.entityMergedInto(db, id)) }
@@ -186,6 +187,10 @@ export class PostgresStore implements Store {
   async deleteArticle (id: string) { return this.#write((client) => this.#writer.delete(client, id)) }
   async findIdempotencyKey (client: string, key: string, now = new Date()) {
     return unavailableOn(() => this.#keys.find(this.primary, client, key, now), 'The primary database')
+  }
+
+  async assignPendingStatements (limit: number): Promise<number> {
+    return this.#write(async (client) => (await this.#writer.assignStatements(client, [], limit)).assigned)
   }
 
   async countByExtractorVersion () { return unavailableOn(() => reads.countByExtractorVersion(this.primary), 'The primary database') }

@@ -6,6 +6,10 @@ import { EntityResolver } from './entity-resolver.js'
 import { SearchIndex } from './search-index.js'
 import { NEXT_ARTICLE_KEY, articleKeyBase } from './search-key.js'
 import { structureColumnsOf } from '../article-structure.js'
+import { DEFAULT_STATEMENT_SETTINGS } from '../statements/settings.js'
+import { ClassFingerprints, syncStatements, type SyncSummary } from '../statements/sync.js'
+import { runSync, type RemovedQuote } from '../statements/tables.js'
+import { SqliteStatementTables } from './statement-tables.js'
 
 import { articleIdOf, quoteIdOf } from '../ids.js'
 import type { ArticleMetadata, CreateOutcome, SaveOutcome } from '../store.js'
@@ -62,9 +66,17 @@ export class ArticleWriter {
   readonly #dropRedirects: Statement
   readonly #resolver: EntityResolver
   readonly #search: SearchIndex
+  readonly #statements: SqliteStatementTables
+  readonly #quotesOf: Statement<[string], RemovedQuote>
+  /** Quotes removed in this transaction whose statements are yet to be mended. */
+  #removedQuotes: RemovedQuote[] = []
   #batching = false
+  readonly #assignsStatements: boolean
+  readonly #fingerprints = new ClassFingerprints(DEFAULT_STATEMENT_SETTINGS)
 
-  constructor (db: Db) {
+  /** `assignStatements` false leaves new quotes unassigned (stale) for a later backfill: what benchmarks compare against. */
+  constructor (db: Db, options: { assignStatements?: boolean } = {}) {
+    this.#assignsStatements = options.assignStatements ?? true
     this.#db = db
     this.#stored = db.prepare(`SELECT text, title_from_text, extractor_version, created_at, title, published_at, url,
         publisher, language
@@ -110,6 +122,19 @@ export class ArticleWriter {
       WHERE id IN (SELECT speaker_id FROM quotes WHERE article_id = @id AND speaker_id IS NOT NULL)`)
     this.#deleteArticle = db.prepare('DELETE FROM articles WHERE id = ?')
     this.#deleteIfOrphan = db.prepare('DELETE FROM entities WHERE id = ? AND article_count <= 0')
+    this.#statements = new SqliteStatementTables(db)
+    this.#quotesOf = db.prepare(`SELECT statement_text_id AS classId, statement_id AS statementId FROM quotes
+      WHERE article_id = ? AND statement_text_id IS NOT NULL`)
+  }
+
+  /**
+   * Assigns statements to the quotes this transaction stored (and those whose speaker merged into
+   * another) and mends those its removed quotes held; `limit` bounds a backfill's batch.
+   */
+  assignStatements (limit: number | null = null): SyncSummary {
+    const removed = this.#removedQuotes
+    this.#removedQuotes = []
+    return runSync(syncStatements(this.#fingerprints, removed, limit), this.#statements)
   }
 
   /**
@@ -123,8 +148,11 @@ export class ArticleWriter {
     return this.#db.transaction(() => {
       this.#batching = true
       try {
-        return this.#search.deferred(work)
+        const done = this.#search.deferred(work)
+        if (this.#assignsStatements) this.assignStatements()
+        return done
       } finally {
+        this.#removedQuotes = []
         this.#batching = false
       }
     }).immediate()
@@ -137,7 +165,16 @@ export class ArticleWriter {
    * A batch fails whole instead (see batch()).
    */
   #atomically<T> (write: () => T): T {
-    return this.#batching ? write() : this.#db.transaction(write).immediate()
+    if (this.#batching) return write()
+    return this.#db.transaction(() => {
+      try {
+        const done = write()
+        if (this.#assignsStatements) this.assignStatements()
+        return done
+      } finally {
+        this.#removedQuotes = []
+      }
+    }).immediate()
   }
 
   /**
@@ -213,6 +250,7 @@ export class ArticleWriter {
   }
 
   #remove (id: string): void {
+    this.#removedQuotes.push(...this.#quotesOf.all(id))
     const entityIds = this.#entitiesOf.all(id).map((row) => row.entity_id)
     this.#uncountEntities.run({ id })
     this.#uncountSpeakers.run({ id })

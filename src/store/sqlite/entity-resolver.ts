@@ -79,6 +79,8 @@ export class EntityResolver {
       `UPDATE articles SET entity_count = entity_count - 1
         WHERE id IN (SELECT article_id FROM article_entities WHERE entity_id = @from)`,
       'DELETE FROM article_entities WHERE entity_id = @from',
+      // their statements are matched again under the new speaker (statements/sync.ts)
+      'UPDATE quotes SET statement_stale = 1 WHERE speaker_id = @from',
       'UPDATE quotes SET speaker_id = @into WHERE speaker_id = @from',
       // the old id keeps answering: a redirect to the new one, and earlier redirects follow it
       'UPDATE entity_redirects SET to_id = @into WHERE to_id = @from',

@@ -84,6 +84,12 @@ function filteredSet (fts: FtsValidator, filters: QuoteFilters): FilteredSet {
   if (filters.cue !== undefined) { where.push('q.cue_text = @cue COLLATE NOCASE'); params.cue = filters.cue }
   if (filters.kind !== undefined) { where.push('q.kind = @kind'); params.kind = filters.kind }
   if (filters.articleId !== undefined) { where.push('q.article_id = @articleId'); params.articleId = filters.articleId }
+  if (filters.statement !== undefined) { where.push('q.statement_id = @statement'); params.statement = filters.statement }
+  if (filters.exceptArticle !== undefined) { where.push('q.article_id <> @exceptArticle'); params.exceptArticle = filters.exceptArticle }
+  if (filters.minEchoes !== undefined) {
+    where.push('q.statement_id IN (SELECT id FROM statements WHERE article_count > @minEchoes)')
+    params.minEchoes = filters.minEchoes
+  }
   if (filters.from !== undefined || filters.to !== undefined) {
     const bounds = [filters.from === undefined ? null : 'published_utc >= @from', filters.to === undefined ? null : 'published_utc <= @to']
     where.push(`q.article_id IN (SELECT id FROM articles WHERE ${bounds.filter((b) => b !== null).join(' AND ')})`)

@@ -21,12 +21,13 @@ export interface QuoteRow {
   speaker_name: string | null
   speaker_type: NonNullable<Quote['speaker']>['type'] | null
   paragraph: number | null
+  statement_id: string | null
   sort_at: string
 }
 
 export const QUOTE_COLUMNS = `q.id, q.article_id, q.position, q.kind, q.text, q.spans, q.cue_text, q.cue_start, q.cue_end,
   q.source_text, q.source_start, q.source_end, q.speaker_id, e.name AS speaker_name, e.type AS speaker_type,
-  q.paragraph, q.sort_at`
+  q.paragraph, q.statement_id, q.sort_at`
 /** Quotes with their speakers' names: what every quote read selects from. */
 export const QUOTES_FROM = 'quotes q LEFT JOIN entities e ON e.id = q.speaker_id'
 
@@ -46,7 +47,8 @@ export function toQuote (row: QuoteRow): Quote {
     speaker: row.speaker_id === null || row.speaker_name === null || row.speaker_type === null
       ? null
       : { id: row.speaker_id, name: row.speaker_name, type: row.speaker_type },
-    paragraph: row.paragraph
+    paragraph: row.paragraph,
+    statementId: row.statement_id
   }
 }
 

@@ -12,6 +12,7 @@ import { Lister } from './listing.js'
 import { quoteList } from './quote-list.js'
 import { QuoteRepository } from './quotes.js'
 import { relatedEntityList } from './related-entities.js'
+import { statementList, StatementRepository } from './statements.js'
 import { StatsRepository } from './stats.js'
 
 /** Every list, one engine (keyset pages, streamed walks, totals, facets) over one statement cache. */
@@ -23,11 +24,13 @@ export interface Lists {
   articleEntities: ReturnType<typeof articleEntityList>
   /** The entities that co-occur with one, with the articles that show it. */
   relatedEntities: ReturnType<typeof relatedEntityList>
+  statements: ReturnType<typeof statementList>
 }
 
 export interface Repositories {
   articles: ArticleRepository
   quotes: QuoteRepository
+  statements: StatementRepository
   entities: EntityRepository
   lists: Lists
   writer: ArticleWriter
@@ -44,18 +47,20 @@ function createLists (db: Db): Lists {
     quotes: quoteList(lister, fts),
     entities: entityList(lister),
     articleEntities: articleEntityList(lister),
-    relatedEntities: relatedEntityList(lister)
+    relatedEntities: relatedEntityList(lister),
+    statements: statementList(lister)
   }
 }
 
 /** Every repository over one connection; each prepares its statements once, here. */
-export function createRepositories (db: Db): Repositories {
+export function createRepositories (db: Db, options: { assignStatements?: boolean } = {}): Repositories {
   return {
     articles: new ArticleRepository(db),
     quotes: new QuoteRepository(db),
+    statements: new StatementRepository(db),
     entities: new EntityRepository(db),
     lists: createLists(db),
-    writer: new ArticleWriter(db),
+    writer: new ArticleWriter(db, options),
     idempotencyKeys: new IdempotencyKeyRepository(db),
     jobs: new JobRepository(db),
     stats: new StatsRepository(db)

@@ -17,6 +17,12 @@ export interface SqliteStoreOptions {
   database: string | Db
   /** Apply pending migrations on open (default true). */
   migrate?: boolean
+  /**
+   * Assign statements to quotes in each write (default true). False defers it: quotes stay
+   * unassigned until assignPendingStatements (run at every start) takes them; the benchmarks'
+   * baseline for what assignment costs.
+   */
+  assignStatements?: boolean
 }
 
 type Created = { id: string, outcome: CreateOutcome }
@@ -42,10 +48,12 @@ export class SqliteStore implements Store {
   readonly applied: Migration[]
   readonly lists: StoreLists
   readonly #ownsHandle: boolean
+  readonly #assignStatements: boolean
   #repos: Repositories | null = null
 
   constructor (options: SqliteStoreOptions) {
     this.#ownsHandle = typeof options.database === 'string'
+    this.#assignStatements = options.assignStatements ?? true
     this.db = typeof options.database === 'string' ? openDatabase(options.database) : options.database
     this.applied = (options.migrate ?? true) ? migrate(this.db) : []
     // the repositories are made on first use (see repos), so each reader looks its list up per call
@@ -54,7 +62,8 @@ export class SqliteStore implements Store {
       quotes: readerOf(() => this.repos.lists.quotes),
       entities: readerOf(() => this.repos.lists.entities),
       articleEntities: readerOf(() => this.repos.lists.articleEntities),
-      relatedEntities: readerOf(() => this.repos.lists.relatedEntities)
+      relatedEntities: readerOf(() => this.repos.lists.relatedEntities),
+      statements: readerOf(() => this.repos.lists.statements)
     }
   }
 
@@ -63,13 +72,14 @@ export class SqliteStore implements Store {
    * unmigrated database still opens, and /ready says why it is not ready.
    */
   get repos (): Repositories {
-    return (this.#repos ??= createRepositories(this.db))
+    return (this.#repos ??= createRepositories(this.db, { assignStatements: this.#assignStatements }))
   }
 
   async getArticle (id: string) { return this.repos.articles.get(id) }
   async articleExists (id: string) { return this.repos.articles.exists(id) }
   async isEmpty () { return this.repos.articles.isEmpty() }
   async getQuote (id: string) { return this.repos.quotes.get(id) }
+  async getStatement (id: string) { return this.repos.statements.get(id) }
   async getEntity (id: string) { return this.repos.entities.get(id) }
   async entityExists (id: string) { return this.repos.entities.exists(id) }
   async entityMergedInto (id: string) { return this.repos.entities.mergedInto(id) }
@@ -114,6 +124,10 @@ export class SqliteStore implements Store {
 
   async deleteArticle (id: string) { return this.repos.writer.delete(id) }
   async findIdempotencyKey (client: string, key: string, now = new Date()) { return this.repos.idempotencyKeys.find(client, key, now) }
+  async assignPendingStatements (limit: number): Promise<number> {
+    return this.db.transaction(() => this.repos.writer.assignStatements(limit).assigned).immediate()
+  }
+
   async countByExtractorVersion () { return this.repos.articles.countByExtractorVersion() }
   async articlesParsedBy (version: string, afterId: string, limit: number) { return this.repos.articles.parsedBy(version, afterId, limit) }
 

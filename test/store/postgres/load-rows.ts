@@ -29,11 +29,20 @@ const TABLES: Table[] = [
   { name: 'entity_redirects', columns: ['from_id', 'to_id'] },
   { name: 'article_entities', columns: ['article_id', 'entity_id', 'position', 'sort_at'] },
   { name: 'mentions', columns: ['article_id', 'entity_id', 'start', 'end', 'text'] },
+  { name: 'statement_texts', columns: ['id', 'key', 'speaker_id', 'canonical'] },
+  { name: 'statement_buckets', columns: ['key', 'text_id'] },
+  { name: 'statement_echoes', columns: ['text_id', 'other_id', 'relation', 'similarity'] },
+  { name: 'statement_publishers', columns: ['statement_id', 'publisher'] },
+  {
+    name: 'statements',
+    columns: ['id', 'speaker_id', 'text', 'first_quote_id', 'first_article_id', 'first_seen', 'quote_count', 'article_count',
+      'publisher_count', 'variant_count']
+  },
   {
     name: 'quotes',
     columns: ['id', 'article_id', 'position', 'kind', 'text', 'spans', 'cue_text', 'cue_start', 'cue_end', 'source_text',
-      'source_start', 'source_end', 'speaker_id', 'paragraph', 'sort_at'],
-    prepare: (row) => ({ ...row, spans: JSON.parse(String(row.spans)) as unknown })
+      'source_start', 'source_end', 'speaker_id', 'paragraph', 'sort_at', 'statement_text_id', 'statement_id', 'statement_stale'],
+    prepare: (row) => ({ ...row, spans: JSON.parse(String(row.spans)) as unknown, statement_stale: row.statement_stale === 1 })
   }
 ]
 
@@ -68,5 +77,7 @@ export async function copyRows (sqlite: Db, pool: pg.Pool, onTable: (name: strin
     copied[table.name] = count
     onTable(table.name, count)
   }
+  // the text classes kept SQLite's ids: PostgreSQL's next one follows them
+  await pool.query(`SELECT setval(pg_get_serial_sequence('statement_texts', 'id'), (SELECT coalesce(max(id), 0) + 1 FROM statement_texts), false)`)
   return copied
 }

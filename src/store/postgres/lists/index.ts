@@ -9,6 +9,7 @@ import { entityList } from './entity-list.js'
 import { quoteList } from './quote-list.js'
 import { relatedEntityList } from './related-entities.js'
 import { Searches } from './search.js'
+import { statementList } from './statement-list.js'
 
 /** Every list over `db`: a pool, a replica's pool, or one client (inside a transaction, say). */
 export function createLists (db: Queryable): StoreLists {
@@ -20,6 +21,7 @@ export function createLists (db: Queryable): StoreLists {
     quotes: quoteList(lister, searches),
     entities: entityList(lister),
     articleEntities: articleEntityList(lister),
-    relatedEntities: relatedEntityList(lister)
+    relatedEntities: relatedEntityList(lister),
+    statements: statementList(lister)
   }
 }

@@ -85,6 +85,11 @@ function filteredSet (searches: Searches, filters: QuoteFilters): FilteredSet {
   if (filters.cue !== undefined) where.push(`lower(q.cue_text) = lower(${params.add(filters.cue, 'text')})`)
   if (filters.kind !== undefined) where.push(`q.kind = ${params.add(filters.kind, 'text')}`)
   if (filters.articleId !== undefined) where.push(`q.article_id = ${params.add(filters.articleId, 'text')}`)
+  if (filters.statement !== undefined) where.push(`q.statement_id = ${params.add(filters.statement, 'text')}`)
+  if (filters.exceptArticle !== undefined) where.push(`q.article_id <> ${params.add(filters.exceptArticle, 'text')}`)
+  if (filters.minEchoes !== undefined) {
+    where.push(`q.statement_id IN (SELECT id FROM statements WHERE article_count > ${params.add(filters.minEchoes, 'bigint')})`)
+  }
   const bounds = [
     filters.from === undefined ? null : `published_utc >= ${params.add(filters.from, 'timestamptz')}`,
     filters.to === undefined ? null : `published_utc <= ${params.add(filters.to, 'timestamptz')}`

@@ -1,7 +1,7 @@
 import t from 'tap'
-import { StatementIndex } from '../../../src/services/statements/assign.js'
-import { matchQuotes } from '../../../src/services/statements/match.js'
-import { DEFAULT_STATEMENT_SETTINGS as S } from '../../../src/services/statements/settings.js'
+import { StatementIndex } from '../../../src/store/statements/assign.js'
+import { matchQuotes } from '../../../src/store/statements/match.js'
+import { DEFAULT_STATEMENT_SETTINGS as S } from '../../../src/store/statements/settings.js'
 import { labelledPairs, PAIR_CATEGORIES, splitPairs } from './fixtures.js'
 import { print, quote } from './helpers.js'
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import t from 'tap'
-import { lshBandKeys, minhashSignature, shingleHashes, winnow } from '../../../src/services/statements/fingerprint.js'
-import { checkSettings, DEFAULT_STATEMENT_SETTINGS as S } from '../../../src/services/statements/settings.js'
+import { lshBandKeys, minhashSignature, shingleHashes, winnow } from '../../../src/store/statements/fingerprint.js'
+import { checkSettings, DEFAULT_STATEMENT_SETTINGS as S } from '../../../src/store/statements/settings.js'
 import { print } from './helpers.js'
 
 t.test('the default settings keep their promises', async (t) => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import t from 'tap'
-import { matchQuotes } from '../../../src/services/statements/match.js'
-import { DEFAULT_STATEMENT_SETTINGS as S } from '../../../src/services/statements/settings.js'
+import { matchQuotes } from '../../../src/store/statements/match.js'
+import { DEFAULT_STATEMENT_SETTINGS as S } from '../../../src/store/statements/settings.js'
 import { print } from './helpers.js'
 
 const FULL = '“We are not going to balance this budget on the backs of the people who clean our streets and teach our children.”'

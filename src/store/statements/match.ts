@@ -65,3 +65,16 @@ export function matchQuotes (a: Fingerprint, b: Fingerprint, s: StatementSetting
   }
   return null
 }
+
+/** The links a new wording keeps: the `max` most similar matches, ties by class key (settings.maxLinks). */
+export function strongestLinks<T extends { key: string, match: EchoMatch }> (matches: T[], max: number): T[] {
+  return [...matches].sort((a, b) => b.match.similarity - a.match.similarity || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).slice(0, max)
+}
+
+/**
+ * The candidate classes matched: the `max` sharing the most bucket keys, ties by the most recently
+ * stored (settings.maxCandidates). `shared` maps a class to [keys shared, its arrival sequence].
+ */
+export function mostShared<K> (shared: ReadonlyMap<K, readonly [number, number]>, max: number): K[] {
+  return [...shared].sort(([, [x, a]], [, [y, b]]) => y - x || b - a).slice(0, max).map(([key]) => key)
+}

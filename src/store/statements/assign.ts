@@ -5,7 +5,7 @@
 // (least `order`, then id); adding or removing a quote recomputes only the component it touches.
 import type { EchoMatch, StatementQuote } from '../../domain/statements.js'
 import { fingerprintQuote, type Fingerprint } from './fingerprint.js'
-import { matchQuotes } from './match.js'
+import { matchQuotes, mostShared, strongestLinks } from './match.js'
 import { componentOf, partitionComponent, type EchoGraph } from './partition.js'
 import type { StatementSettings } from './settings.js'
 
@@ -28,6 +28,8 @@ interface TextClass {
   /** Any member's fingerprint: members share words, speaker scope and keys. */
   fingerprint: Fingerprint
   members: Map<string, Fingerprint>
+  /** Arrival order of the class (the stores' class ids): recency breaks candidate ties. */
+  seq: number
 }
 
 const earlier = (a: StatementQuote, b: StatementQuote): boolean => a.order < b.order || (a.order === b.order && a.id < b.id)
@@ -39,6 +41,7 @@ export class StatementIndex implements EchoGraph {
   private readonly buckets = new Map<string, Set<string>>()
   private readonly edges = new Map<string, Map<string, EchoMatch>>()
   private readonly statementOfQuote = new Map<string, string>()
+  private arrivals = 0
 
   constructor (private readonly settings: StatementSettings) {}
 
@@ -116,16 +119,24 @@ export class StatementIndex implements EchoGraph {
 
   private addClass (fingerprint: Fingerprint): number {
     const key = fingerprint.classKey
-    this.classes.set(key, { key, fingerprint, members: new Map([[fingerprint.quote.id, fingerprint]]) })
-    const candidates = new Set<string>()
-    for (const bucket of fingerprint.bucketKeys) for (const c of this.buckets.get(bucket) ?? []) candidates.add(c)
+    this.classes.set(key, { key, fingerprint, members: new Map([[fingerprint.quote.id, fingerprint]]), seq: ++this.arrivals })
+    const shared = new Map<string, [number, number]>()
+    for (const bucket of fingerprint.bucketKeys) {
+      // a bucket's set holds its classes in arrival order: its most recent are read
+      for (const c of [...(this.buckets.get(bucket) ?? [])].slice(-this.settings.bucketReads)) {
+        const seen = shared.get(c)
+        shared.set(c, [(seen?.[0] ?? 0) + 1, this.classes.get(c)?.seq ?? 0])
+      }
+    }
     for (const bucket of fingerprint.bucketKeys) this.addToSet(this.buckets, bucket, key)
-    for (const c of candidates) {
+    const candidates = mostShared(shared, this.settings.maxCandidates)
+    const matches = candidates.flatMap((c) => {
       const other = this.classes.get(c)
       const match = other ? matchQuotes(fingerprint, other.fingerprint, this.settings) : null
-      if (other && match) this.link(fingerprint, other.fingerprint, match)
-    }
-    return candidates.size
+      return other && match ? [{ key: c, other, match }] : []
+    })
+    for (const { other, match } of strongestLinks(matches, this.settings.maxLinks)) this.link(fingerprint, other.fingerprint, match)
+    return shared.size
   }
 
   private link (a: Fingerprint, b: Fingerprint, match: EchoMatch): void {

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import t from 'tap'
-import { canonicalText, foldWord, normaliseQuote } from '../../../src/services/statements/normalise.js'
+import { canonicalText, foldWord, normaliseQuote } from '../../../src/store/statements/normalise.js'
 
 const canonical = (text: string) => canonicalText(normaliseQuote(text))
 

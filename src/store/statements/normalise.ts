@@ -57,3 +57,28 @@ function splitFolded (words: QuoteWord[]): QuoteWord[] {
 export function canonicalText (words: readonly QuoteWord[]): string {
   return words.map((w) => w.text).join(' ')
 }
+
+// Double quotation marks of every shape, and the two apostrophes of newspaper archives.
+const DOUBLE_MARK = /["\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\u301d\u301e\uff02]|''/gu
+
+/** The spans between pairs of double quotation marks, in order; an unpaired last mark runs to the end. */
+function quotedRegions (text: string): Span[] {
+  const marks = [...text.matchAll(DOUBLE_MARK)].map((m) => ({ start: m.index, end: m.index + m[0].length }))
+  const regions: Span[] = []
+  for (let i = 0; i < marks.length; i += 2) regions.push({ start: marks[i]?.end ?? 0, end: marks[i + 1]?.start ?? text.length })
+  return regions
+}
+
+/**
+ * The words a statement is matched by. A mixed quote (reported words around a quoted fragment:
+ * she would "rebuild every school" by spring) is matched by its quoted words alone, which are the
+ * speaker's; the rest is the reporter's paraphrase, different in every copy. Any other quote by all
+ * its words.
+ */
+export function statementWords (text: string): QuoteWord[] {
+  const words = normaliseQuote(text)
+  const regions = quotedRegions(text)
+  const inside = (w: QuoteWord) => regions.some((r) => w.start >= r.start && w.end <= r.end)
+  const quoted = words.filter(inside)
+  return quoted.length > 0 && quoted.length < words.length ? quoted : words
+}

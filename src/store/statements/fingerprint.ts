@@ -3,7 +3,7 @@
 // are candidates when they share one. Scope is the speaker's id, or * for keys any speaker may share.
 import type { StatementQuote } from '../../domain/statements.js'
 import { combine, fmix32, hashString, hex32 } from './hash.js'
-import { canonicalText, normaliseQuote, type QuoteWord } from './normalise.js'
+import { canonicalText, statementWords, type QuoteWord } from './normalise.js'
 import type { StatementSettings } from './settings.js'
 
 export interface Fingerprint {
@@ -104,7 +104,7 @@ export function classKeyOf (quote: StatementQuote, canonical: string, wordCount:
 }
 
 export function fingerprintQuote (quote: StatementQuote, s: StatementSettings): Fingerprint {
-  const words = normaliseQuote(quote.text)
+  const words = statementWords(quote.text)
   const canonical = canonicalText(words)
   const shingles = new Set(shingleHashes(words, s.shingle))
   return {
@@ -115,4 +115,11 @@ export function fingerprintQuote (quote: StatementQuote, s: StatementSettings): 
     classKey: classKeyOf(quote, canonical, words.length, s),
     bucketKeys: bucketKeysOf(words, quote.speakerId, shingles, s)
   }
+}
+
+/** What matching a stored class against a new quote needs: its words and shingles, no bucket keys. */
+export function matchingFingerprint (quote: StatementQuote, s: StatementSettings): Fingerprint {
+  const words = statementWords(quote.text)
+  const canonical = canonicalText(words)
+  return { quote, words, canonical, shingles: new Set(shingleHashes(words, s.shingle)), classKey: classKeyOf(quote, canonical, words.length, s), bucketKeys: [] }
 }

@@ -1,9 +1,9 @@
 import fc from 'fast-check'
 import t from 'tap'
 import type { StatementQuote } from '../../../src/domain/statements.js'
-import { StatementIndex } from '../../../src/services/statements/assign.js'
-import { diffAssignments, rebuildStatements } from '../../../src/services/statements/rebuild.js'
-import { DEFAULT_STATEMENT_SETTINGS as S } from '../../../src/services/statements/settings.js'
+import { StatementIndex } from '../../../src/store/statements/assign.js'
+import { diffAssignments, rebuildStatements } from '../../../src/store/statements/rebuild.js'
+import { DEFAULT_STATEMENT_SETTINGS as S } from '../../../src/store/statements/settings.js'
 import { quote } from './helpers.js'
 
 const FULL = 'Our members did not want this strike, but they will stay out for as long as it takes to get a fair offer on the table.'

@@ -28,6 +28,24 @@ export interface StatementSettings {
   speakerKeyWindow: number
   openKeyShingle: number
   openKeyWindow: number
+  /**
+   * A new wording is linked to at most this many of the wordings it matches, the most similar
+   * (ties: by class key). Real statements never reach it (0.47 candidates per add, p99 4); a
+   * template that varies one word ("talks on plan 41", "plan 42", …) would otherwise link every
+   * new wording to every earlier one, and the edges of a statement would grow as its square.
+   */
+  maxLinks: number
+  /**
+   * Of the wordings sharing bucket keys with a new one, at most this many are matched: those that
+   * share the most keys (ties: by class key). The same template bounds the matching cost per add.
+   */
+  maxCandidates: number
+  /**
+   * Classes read per bucket key: the most recently stored. A key shared by thousands of classes (a
+   * template's fixed words) then costs a bounded read; a real echo shares many keys, and the
+   * recent classes of a hot key are the closest wordings of a template anyway.
+   */
+  bucketReads: number
 }
 
 export const DEFAULT_STATEMENT_SETTINGS: StatementSettings = {
@@ -43,7 +61,10 @@ export const DEFAULT_STATEMENT_SETTINGS: StatementSettings = {
   speakerKeyShingle: 4,
   speakerKeyWindow: 3,
   openKeyShingle: 5,
-  openKeyWindow: 4
+  openKeyWindow: 4,
+  maxLinks: 8,
+  maxCandidates: 32,
+  bucketReads: 64
 }
 
 /** The settings' promises hold: every containment the matcher accepts is reachable through a shared key. */
