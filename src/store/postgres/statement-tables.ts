@@ -44,6 +44,17 @@ const JOIN_STATEMENT = `WITH article AS (
   )
   UPDATE quotes SET statement_text_id = $4, statement_id = $1, statement_stale = false WHERE id = $3`
 
+// A quote of a new class linked to none: the one quote of a new statement, in one round trip.
+const START_STATEMENT = `WITH started AS (
+    INSERT INTO statements (id, speaker_id, text, first_quote_id, first_article_id, first_seen, quote_count, article_count,
+      publisher_count, variant_count)
+    SELECT $1, $3, $4, $1, $2, $5, 1, 1, (publisher IS NOT NULL)::int, 1 FROM articles WHERE id = $2
+  ), publisher AS (
+    INSERT INTO statement_publishers (statement_id, publisher)
+    SELECT $1, publisher FROM articles WHERE id = $2 AND publisher IS NOT NULL ON CONFLICT DO NOTHING
+  )
+  UPDATE quotes SET statement_text_id = $6, statement_id = $1, statement_stale = false WHERE id = $1`
+
 /**
  * The statement tables (migration 005) for the assignment in statements/sync.ts, on the client of
  * the article's write transaction (the store takes the statements' advisory lock first).
@@ -60,6 +71,8 @@ export function pgStatementTables (db: Queryable): AsyncStatementTables {
       if (ids.length === 0) return []
       const gone = new Set(ids)
       const neighbours = (await rows<{ to: number }>(NEIGHBOURS, [ids])).map((r) => r.to).filter((id) => !gone.has(id))
+      await run(`DELETE FROM statement_buckets b USING statement_texts t, unnest(t.bucket_keys) k
+        WHERE t.id = ANY($1::bigint[]) AND b.key = k AND b.text_id = t.id`, [ids])
       await run('DELETE FROM statement_texts WHERE id = ANY($1::bigint[])', [ids])
       return [...new Set(neighbours)]
     },
@@ -68,8 +81,8 @@ export function pgStatementTables (db: Queryable): AsyncStatementTables {
       return row ? toClass(row) : null
     },
     insertClass: async (row, bucketKeys) => {
-      const [inserted] = await rows<{ id: string }>('INSERT INTO statement_texts (key, speaker_id, canonical) VALUES ($1, $2, $3) RETURNING id',
-        [row.key, row.speakerId, row.canonical])
+      const [inserted] = await rows<{ id: string }>(`INSERT INTO statement_texts (key, speaker_id, canonical, bucket_keys)
+        VALUES ($1, $2, $3, $4::text[]) RETURNING id`, [row.key, row.speakerId, row.canonical, bucketKeys])
       const id = Number(inserted?.id)
       if (bucketKeys.length > 0) {
         await run('INSERT INTO statement_buckets (key, text_id) SELECT DISTINCT k, $1::bigint FROM unnest($2::text[]) k ON CONFLICT DO NOTHING', [id, bucketKeys])
@@ -118,6 +131,9 @@ export function pgStatementTables (db: Queryable): AsyncStatementTables {
         SELECT s.id, s.text, s.first_seen AS "firstSeen", s.first_quote_id AS "firstQuoteId" FROM found JOIN statements s ON s.id = found.id
         WHERE found.classes = cardinality($1::bigint[]) AND found.statements = 1`, [classIds])
       return row ?? null
+    },
+    startStatement: async (quote, classId) => {
+      await run(START_STATEMENT, [quote.id, quote.articleId, quote.speakerId, quote.text, quote.order, classId])
     },
     joinStatement: async (quote, classId, statement, wording) => {
       await run(JOIN_STATEMENT, [statement, quote.articleId, quote.id, classId, wording === null ? 0 : 1, wording?.text ?? null])

@@ -7,6 +7,8 @@ interface ClassColumns { id: number, key: string, speaker_id: string | null, can
 const toClass = (r: ClassColumns): ClassRow => ({ id: r.id, key: r.key, speakerId: r.speaker_id, canonical: r.canonical })
 const json = (values: readonly unknown[]) => JSON.stringify(values)
 
+const BUCKET_ROWS_AT_ONCE = 512
+
 // the quote's order: its article's publication in UTC, else its creation (what first_seen shows)
 const ORDER = 'coalesce(a.published_utc, a.created_at)'
 
@@ -22,9 +24,11 @@ export class SqliteStatementTables implements StatementTables {
   readonly #neighboursOf: Statement<[string], { from: number, to: number }>
   readonly #deleteClasses: Statement<[string]>
   readonly #byKey: Statement<[string], ClassColumns>
-  readonly #insertClass: Statement<[string, string | null, string]>
-  readonly #insertBuckets: Statement<[number, string]>
+  readonly #insertClass: Statement<[string, string | null, string, string]>
+  readonly #deleteBuckets: Statement<[string]>
+  readonly #insertBucket: Statement<[string, number]>
   readonly #inBucket: Statement<[string, number], number>
+  readonly #inBuckets: Statement<[string, number], { key: string, id: number }>
   readonly #insertEdges: Statement<[string]>
   readonly #assign: Statement<[string]>
   readonly #classes: Statement<[string], ClassColumns>
@@ -37,6 +41,7 @@ export class SqliteStatementTables implements StatementTables {
   readonly #statementOfClass: Statement<[number], ClassStatement>
   readonly #soleStatement: Statement<[string], { classes: number, statements: number, id: string | null }>
   readonly #statementById: Statement<[string], ClassStatement>
+  readonly #startStatement: Statement<{ quote: string, article: string, speaker: string | null, text: string, order: string, classId: number }>
   readonly #inArticle: Statement<{ statement: string, article: string }, number>
   readonly #addPublisher: Statement<{ statement: string, article: string }>
   readonly #countCopy: Statement<{ statement: string, newArticle: number, newPublisher: number, newWording: number, text: string | null }>
@@ -51,11 +56,15 @@ export class SqliteStatementTables implements StatementTables {
       AND NOT EXISTS (SELECT 1 FROM quotes q WHERE q.statement_text_id = t.id)`)
     this.#neighboursOf = db.prepare(`SELECT text_id AS "from", other_id AS "to" FROM statement_echoes
       WHERE text_id IN (SELECT value FROM json_each(?))`)
-    // buckets and edges go with their class (ON DELETE CASCADE)
+    // edges go with their class (ON DELETE CASCADE); its bucket rows are deleted first
     this.#deleteClasses = db.prepare('DELETE FROM statement_texts WHERE id IN (SELECT value FROM json_each(?))')
     this.#byKey = db.prepare('SELECT id, key, speaker_id, canonical FROM statement_texts WHERE key = ?')
-    this.#insertClass = db.prepare('INSERT INTO statement_texts (key, speaker_id, canonical) VALUES (?, ?, ?)')
-    this.#insertBuckets = db.prepare('INSERT OR IGNORE INTO statement_buckets (key, text_id) SELECT value, ? FROM json_each(?)')
+    this.#insertClass = db.prepare('INSERT INTO statement_texts (key, speaker_id, canonical, bucket_keys) VALUES (?, ?, ?, ?)')
+    this.#deleteBuckets = db.prepare(`DELETE FROM statement_buckets WHERE (key, text_id) IN
+      (SELECT k.value, t.id FROM statement_texts t, json_each(t.bucket_keys) k WHERE t.id IN (SELECT value FROM json_each(?)))`)
+    this.#insertBucket = db.prepare('INSERT OR IGNORE INTO statement_buckets (key, text_id) VALUES (?, ?)')
+    this.#inBuckets = db.prepare(`SELECT key, text_id AS id FROM statement_buckets WHERE key IN (SELECT value FROM json_each(?))
+      ORDER BY key, text_id DESC LIMIT ?`)
     this.#inBucket = db.prepare<[string, number], number>('SELECT text_id FROM statement_buckets WHERE key = ? ORDER BY text_id DESC LIMIT ?').pluck()
     this.#insertEdges = db.prepare(`INSERT OR REPLACE INTO statement_echoes (text_id, other_id, relation, similarity)
       SELECT value ->> 'from', value ->> 'to', value ->> 'relation', value ->> 'similarity' FROM json_each(?)`)
@@ -82,6 +91,9 @@ export class SqliteStatementTables implements StatementTables {
     this.#soleStatement = db.prepare(`SELECT count(DISTINCT statement_text_id) AS classes, count(DISTINCT statement_id) AS statements,
         min(statement_id) AS id FROM quotes WHERE statement_text_id IN (SELECT value FROM json_each(?)) AND statement_id IS NOT NULL`)
     this.#statementById = db.prepare('SELECT id, text, first_seen AS firstSeen, first_quote_id AS firstQuoteId FROM statements WHERE id = ?')
+    this.#startStatement = db.prepare(`INSERT INTO statements (id, speaker_id, text, first_quote_id, first_article_id, first_seen,
+        quote_count, article_count, publisher_count, variant_count)
+      SELECT @quote, @speaker, @text, @quote, @article, @order, 1, 1, publisher IS NOT NULL, 1 FROM articles WHERE id = @article`)
     this.#inArticle = db.prepare<{ statement: string, article: string }, number>(`SELECT EXISTS (SELECT 1 FROM quotes
       WHERE article_id = @article AND statement_id = @statement)`).pluck()
     this.#addPublisher = db.prepare(`INSERT OR IGNORE INTO statement_publishers (statement_id, publisher)
@@ -100,6 +112,13 @@ export class SqliteStatementTables implements StatementTables {
     const found = this.#soleStatement.get(json(classIds))
     if (!found || found.classes !== classIds.length || found.statements !== 1 || found.id === null) return null
     return this.#statementById.get(found.id) ?? null
+  }
+
+  startStatement (quote: StaleQuote, classId: number): void {
+    const ids = { statement: quote.id, article: quote.articleId }
+    this.#startStatement.run({ quote: quote.id, article: quote.articleId, speaker: quote.speakerId, text: quote.text, order: quote.order, classId })
+    this.#addPublisher.run(ids)
+    this.#setCopy.run({ quote: quote.id, classId, statement: quote.id })
   }
 
   joinStatement (quote: { id: string, articleId: string }, classId: number, statement: string, wording: { text: string | null } | null): void {
@@ -126,6 +145,7 @@ export class SqliteStatementTables implements StatementTables {
     if (classIds.length === 0) return []
     const gone = new Set(classIds)
     const neighbours = this.#neighboursOf.all(json(classIds)).map((r) => r.to).filter((id) => !gone.has(id))
+    this.#deleteBuckets.run(json(classIds))
     this.#deleteClasses.run(json(classIds))
     return [...new Set(neighbours)]
   }
@@ -136,18 +156,34 @@ export class SqliteStatementTables implements StatementTables {
   }
 
   insertClass (row: Omit<ClassRow, 'id'>, bucketKeys: string[]): number {
-    const id = Number(this.#insertClass.run(row.key, row.speakerId, row.canonical).lastInsertRowid)
-    if (bucketKeys.length > 0) this.#insertBuckets.run(id, json(bucketKeys))
+    const id = Number(this.#insertClass.run(row.key, row.speakerId, row.canonical, json(bucketKeys)).lastInsertRowid)
+    for (const key of bucketKeys) this.#insertBucket.run(key, id)
     return id
   }
 
   classesInBuckets (keys: string[], perKey: number, limit: number): { classes: ClassRow[], total: number } {
     const shared = new Map<number, number>()
-    for (const key of keys) for (const id of this.#inBucket.all(key, perKey)) shared.set(id, (shared.get(id) ?? 0) + 1)
+    for (const ids of this.#bucketReads(keys, perKey)) for (const id of ids) shared.set(id, (shared.get(id) ?? 0) + 1)
     // most keys shared first, ties by the most recent: mostShared's order
     const chosen = [...shared].sort(([a, x], [b, y]) => y - x || b - a).slice(0, limit).map(([id]) => id)
     const rows = new Map(this.classes(chosen).map((c) => [c.id, c]))
     return { classes: chosen.flatMap((id) => rows.get(id) ?? []), total: shared.size }
+  }
+
+  /**
+   * Each key's `perKey` most recent classes. One query reads every key's rows while they are few
+   * (real quotes: a handful in all); past `BUCKET_ROWS_AT_ONCE` (a template's hot keys), one query a key.
+   */
+  #bucketReads (keys: string[], perKey: number): number[][] {
+    const rows = this.#inBuckets.all(json(keys), BUCKET_ROWS_AT_ONCE + 1)
+    if (rows.length > BUCKET_ROWS_AT_ONCE) return keys.map((key) => this.#inBucket.all(key, perKey))
+    const byKey = new Map<string, number[]>()
+    for (const r of rows) {
+      const ids = byKey.get(r.key) ?? []
+      if (ids.length < perKey) ids.push(r.id)
+      byKey.set(r.key, ids)
+    }
+    return [...byKey.values()]
   }
 
   insertEdges (edges: EdgeRow[]): void {

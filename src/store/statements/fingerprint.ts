@@ -65,8 +65,12 @@ export function lshBandKeys (signature: Uint32Array, bands: number, rows: number
  */
 export function winnow (hashes: readonly number[], window: number): number[] {
   const chosen = new Set<number>()
-  if (hashes.length < window) return hashes.length === 0 ? [] : [Math.min(...hashes)]
-  for (let i = 0; i + window <= hashes.length; i++) chosen.add(Math.min(...hashes.slice(i, i + window)))
+  const size = Math.min(window, hashes.length)
+  for (let i = 0; i + size <= hashes.length && size > 0; i++) {
+    let least = hashes[i] ?? 0
+    for (let j = i + 1; j < i + size; j++) least = Math.min(least, hashes[j] ?? 0)
+    chosen.add(least)
+  }
   return [...chosen]
 }
 

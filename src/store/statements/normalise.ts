@@ -23,8 +23,44 @@ export function foldWord (raw: string): string {
 
 interface Draft { chars: string, start: number, end: number }
 
+// ASCII, and the punctuation news text adds to it: curly quotes, dashes, an ellipsis, a no-break space
+// eslint-disable-next-line no-control-regex
+const ASCII = /^[\x00-\x7f\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00a0]*$/
+
 /** The quote's words in order; punctuation, quotation marks (two apostrophes included) and dashes separate them. */
 export function normaliseQuote (text: string): QuoteWord[] {
+  return ASCII.test(text) ? asciiWords(text) : unicodeWords(text)
+}
+
+const isAsciiWordChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+
+/**
+ * normaliseQuote for ASCII text with news punctuation, the common case, without per-character
+ * Unicode work: the same words (NFKC and accents are no-ops there, the punctuation separates or,
+ * for a curly apostrophe, joins; folding is lower case), as a property test checks.
+ */
+export function asciiWords (text: string): QuoteWord[] {
+  const words: QuoteWord[] = []
+  let start = -1
+  let end = 0
+  let chars = ''
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (isAsciiWordChar(c)) {
+      if (start < 0) { start = i; chars = '' }
+      chars += String.fromCharCode(c >= 65 && c <= 90 ? c + 32 : c)
+      end = i + 1
+    } else if (!((c === 39 || c === 0x2018 || c === 0x2019) && start >= 0 && isAsciiWordChar(text.charCodeAt(i + 1)))) {
+      if (start >= 0) words.push({ text: chars, start, end })
+      start = -1
+    }
+  }
+  if (start >= 0) words.push({ text: chars, start, end })
+  return words
+}
+
+/** normaliseQuote for any text. */
+export function unicodeWords (text: string): QuoteWord[] {
   const drafts: Draft[] = []
   let open = false
   for (let at = 0; at < text.length;) {

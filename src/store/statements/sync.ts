@@ -63,6 +63,12 @@ export function * syncStatements (fingerprints: ClassFingerprints, removed: read
     if (vacated.size === 0 && (yield * joinAsCopy(quote, fingerprint))) { copies++; continue }
     const placed = yield * placeQuote(fingerprint, fingerprints)
     candidates += placed.candidates
+    if (vacated.size === 0 && placed.linked?.length === 0) {
+      // new words matching nothing: a statement of its own, no component to read
+      yield * table('startStatement', quote, placed.classId)
+      copies++
+      continue
+    }
     if (vacated.size === 0 && (yield * joinAsWording(quote, fingerprint, placed))) { copies++; continue }
     seeds.add(placed.classId)
     pairs.push({ quoteId: quote.id, classId: placed.classId })

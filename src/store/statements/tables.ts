@@ -105,6 +105,8 @@ export interface StatementTables {
    * on; with `wording`, its class is a new wording of the statement (and its text, if given, the new text).
    */
   joinStatement: (quote: { id: string, articleId: string }, classId: number, statementId: string, wording: { text: string | null } | null) => void
+  /** Makes a quote of a new class linked to none the one quote of a new statement, named by it. */
+  startStatement: (quote: StaleQuote, classId: number) => void
   setStatementIds: (pairs: { quoteId: string, statementId: string }[]) => void
   /** Writes these statements' rows and deletes the rows of `gone`. */
   writeStatements: (rows: StatementRow[], gone: string[]) => void

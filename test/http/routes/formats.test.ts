@@ -49,7 +49,7 @@ t.test('CSV has a header, flattens nested values and escapes commas, quotes and 
   t.equal(res.statusCode, 200)
   t.match(res.headers['content-type'], /^text\/csv; charset=utf-8/)
   const rows = parseCsv(res.body)
-  t.same(rows[0], ['id', 'articleId', 'kind', 'text', 'cue', 'source', 'speakerId', 'speakerName', 'speakerType', 'paragraph', 'snippet'])
+  t.same(rows[0], ['id', 'articleId', 'kind', 'text', 'cue', 'source', 'speakerId', 'speakerName', 'speakerType', 'paragraph', 'statementId', 'snippet'])
   const direct = await streamAll<{ id: string, text: string, speaker: { id: string } | null }>(app, '/quotes?kind=direct')
   t.equal(rows.length - 1, direct.length)
   t.same(rows.slice(1).map((r) => r[3]), direct.map((q) => q.text), 'quoted text with commas and quotation marks survives')

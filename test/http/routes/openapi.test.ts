@@ -5,7 +5,7 @@ import { withoutServers } from '../../../src/http/openapi-options.js'
 import { testApp } from '../../helpers.js'
 
 const ROUTES = ['/health', '/ready', '/openapi.json', '/openapi.yaml', '/articles', '/articles/{id}', '/articles/{id}/quotes',
-  '/articles/{id}/entities', '/quotes', '/quotes/{id}', '/entities', '/entities/{id}', '/entities/{id}/quotes', '/entities/{id}/related',
+  '/articles/{id}/entities', '/quotes', '/quotes/{id}', '/quotes/{id}/echoes', '/statements', '/statements/{id}', '/entities', '/entities/{id}', '/entities/{id}/quotes', '/entities/{id}/related',
   '/entities/{id}/articles', '/articles/bulk', '/extract', '/stats/timeline', '/jobs/{id}', '/reindex']
 const WRITES = ['POST /articles', 'POST /articles/bulk', 'POST /extract', 'DELETE /articles/{id}', 'POST /reindex']
 
@@ -60,7 +60,7 @@ t.test('/openapi.json is OpenAPI 3.1 with every route, each with summary, tags a
   t.same(queryOf('/articles').sort(), ['count', 'cursor', 'dateline', 'entity', 'expand', 'facet', 'facetSize', 'fields', 'from', 'limit',
     'publisher', 'q', 'sort', 'speaker', 'to'])
   t.same(queryOf('/quotes').sort(), ['about', 'articleId', 'count', 'cue', 'cursor', 'facet', 'facetSize', 'fields', 'from', 'kind', 'limit',
-    'q', 'sort', 'speaker', 'to'])
+    'minEchoes', 'q', 'sort', 'speaker', 'statement', 'to'])
   t.same(queryOf('/entities').sort(), ['count', 'cursor', 'facet', 'facetSize', 'fields', 'limit', 'minArticles', 'q', 'sort', 'type'])
   for (const path of ['/articles', '/quotes', '/entities']) {
     t.same(Object.keys(spec.paths[path].get.responses['200'].content), ['application/json', 'application/x-ndjson', 'text/csv'],

@@ -29,7 +29,7 @@ const TABLES: Table[] = [
   { name: 'entity_redirects', columns: ['from_id', 'to_id'] },
   { name: 'article_entities', columns: ['article_id', 'entity_id', 'position', 'sort_at'] },
   { name: 'mentions', columns: ['article_id', 'entity_id', 'start', 'end', 'text'] },
-  { name: 'statement_texts', columns: ['id', 'key', 'speaker_id', 'canonical'] },
+  { name: 'statement_texts', columns: ['id', 'key', 'speaker_id', 'canonical', 'bucket_keys'], prepare: (row) => ({ ...row, bucket_keys: JSON.parse(String(row.bucket_keys)) as unknown }) },
   { name: 'statement_buckets', columns: ['key', 'text_id'] },
   { name: 'statement_echoes', columns: ['text_id', 'other_id', 'relation', 'similarity'] },
   { name: 'statement_publishers', columns: ['statement_id', 'publisher'] },

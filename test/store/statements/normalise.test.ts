@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import t from 'tap'
-import { canonicalText, foldWord, normaliseQuote } from '../../../src/store/statements/normalise.js'
+import { asciiWords, canonicalText, foldWord, normaliseQuote, unicodeWords } from '../../../src/store/statements/normalise.js'
 
 const canonical = (text: string) => canonicalText(normaliseQuote(text))
 
@@ -51,4 +51,11 @@ t.test('spans are in order, inside the text, and the spanned text yields the wor
       t.equal(foldWord(w.text), w.text)
     }
   }), { numRuns: 300 })
+})
+
+t.test('the ASCII fast path finds the words and spans the general path finds', async (t) => {
+  const asciiText = fc.string({ unit: fc.constantFrom(...'aZ09 \'".,-\n\tX\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00a0'.split('')), maxLength: 60 })
+  fc.assert(fc.property(fc.oneof(asciiText, fc.string({ unit: 'binary-ascii', maxLength: 60 })), (text) => {
+    t.same(asciiWords(text), unicodeWords(text), JSON.stringify(text))
+  }), { numRuns: 500 })
 })
