@@ -9,6 +9,8 @@ import { EXTRACTOR_VERSION } from '../src/extract/version.js'
 import { metadataOf } from '../src/services/submissions.js'
 import type { NewArticle } from '../src/schemas/writes.js'
 import { generateArticle, PUBLISHERS, random } from './generator.js'
+import { DEFAULT_STATEMENT_SETTINGS } from '../src/store/statements/settings.js'
+import { createHash } from 'node:crypto'
 
 // The benchmark corpora: N articles stored in a SQLite file through the real writer (the same
 // ArticleWriter.create the API and the ingest CLI call: entity resolution, counters, FTS triggers),
@@ -46,7 +48,9 @@ export function cacheDirOf (root: string): string {
 
 export function corpusFileOf (root: string, size: number): string {
   const migrations = readMigrations().length
-  return path.join(cacheDirOf(root), `corpus-f${CORPUS_FORMAT}-x${EXTRACTOR_VERSION}-m${migrations}-p${POOL_SIZE}-${size}.db`)
+  // the statements' bucket keys depend on their settings: a corpus of other settings would not match new quotes
+  const statements = createHash('sha256').update(JSON.stringify(DEFAULT_STATEMENT_SETTINGS)).digest('hex').slice(0, 8)
+  return path.join(cacheDirOf(root), `corpus-f${CORPUS_FORMAT}-x${EXTRACTOR_VERSION}-m${migrations}-s${statements}-p${POOL_SIZE}-${size}.db`)
 }
 
 // The number sits between lower-case words, which the entity recogniser decodes as O without scoring

@@ -50,8 +50,8 @@ export interface StatementSettings {
 
 export const DEFAULT_STATEMENT_SETTINGS: StatementSettings = {
   shingle: 2,
-  bands: 20,
-  rows: 3,
+  bands: 10,
+  rows: 2,
   variantJaccard: 0.4,
   containment: 0.8,
   containedLengthRatio: 0.85,
