@@ -12,6 +12,24 @@ export const SKIP_WITHOUT_POSTGRES = TEST_DATABASE_URL
   ? false
   : 'no TEST_DATABASE_URL: PostgreSQL tests need a server (.ci/run starts one with .ci/postgres.sh)'
 
+/**
+ * DROP … WITH (FORCE) ends the database's sessions, but not an autovacuum worker's (a superuser's
+ * process: "must be a member of the role whose process is being terminated"), which a test's many
+ * writes may have started there. Such a worker ends soon; the drop is tried again meanwhile.
+ */
+async function dropWhenFree (admin: pg.Pool, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      return
+    } catch (error) {
+      const code = (error as { code?: string }).code
+      if (attempt >= 40 || (code !== '42501' && code !== '55006')) throw error
+      await new Promise((resolve) => setTimeout(resolve, 250))
+    }
+  }
+}
+
 /** A new, empty database, dropped when `t` ends; returns its URL. */
 export async function throwawayDatabase (t: Test): Promise<URL> {
   if (!TEST_DATABASE_URL) throw new Error('TEST_DATABASE_URL is not set')
@@ -19,8 +37,11 @@ export async function throwawayDatabase (t: Test): Promise<URL> {
   const admin = createPool(TEST_DATABASE_URL, { max: 1 })
   await admin.query(`CREATE DATABASE ${name}`)
   t.teardown(async () => {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-    await admin.end()
+    try {
+      await dropWhenFree(admin, name)
+    } finally {
+      await admin.end()
+    }
   })
   const url = new URL(TEST_DATABASE_URL)
   url.pathname = `/${name}`
