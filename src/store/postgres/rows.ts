@@ -4,7 +4,6 @@
 // type parsers in connection.ts, which every pool these reads run over must use).
 import type { Span } from '../../domain/extraction.js'
 import type { ArticleSummary, Entity, Quote } from '../../domain/resources.js'
-import type { Statement } from '../../domain/statements.js'
 import type { EntityType, QuoteKind } from '../../domain/values.js'
 import { datelineOf, type DatelineRow } from '../article-structure.js'
 
@@ -130,37 +129,4 @@ export function toEntity (row: EntityRow): Entity {
   }
 }
 
-export interface StatementRowColumns {
-  id: string
-  text: string
-  speaker_id: string | null
-  speaker_name: string | null
-  speaker_type: EntityType | null
-  first_quote_id: string
-  first_article_id: string
-  publisher: string | null
-  first_seen: string
-  quote_count: number
-  article_count: number
-  publisher_count: number
-  variant_count: number
-}
-
-export const STATEMENT_COLUMNS = `s.id, s.text, s.speaker_id, e.name AS speaker_name, e.type AS speaker_type, s.first_quote_id,
-  s.first_article_id, a.publisher, s.first_seen, s.quote_count, s.article_count, s.publisher_count, s.variant_count`
-export const STATEMENTS_FROM = 'statements s LEFT JOIN entities e ON e.id = s.speaker_id LEFT JOIN articles a ON a.id = s.first_article_id'
-
-export function toStatement (row: StatementRowColumns): Statement {
-  return {
-    id: row.id,
-    text: row.text,
-    speaker: row.speaker_id === null || row.speaker_name === null || row.speaker_type === null
-      ? null
-      : { id: row.speaker_id, name: row.speaker_name, type: row.speaker_type },
-    firstAppearance: { quoteId: row.first_quote_id, articleId: row.first_article_id, publisher: row.publisher, at: row.first_seen },
-    articles: row.article_count,
-    publishers: row.publisher_count,
-    quoteCount: row.quote_count,
-    variantCount: row.variant_count
-  }
-}
+export { STATEMENT_COLUMNS, STATEMENTS_FROM, toStatement, type StatementRowColumns } from '../statement-rows.js'

@@ -1,46 +1,11 @@
 import type { Statement as Prepared } from 'better-sqlite3'
 import type { Db } from './connection.js'
 import type { StatementFilters } from '../../domain/queries.js'
-import type { Speaker } from '../../domain/resources.js'
 import type { Statement } from '../../domain/statements.js'
 import type { StatementSort } from '../../domain/values.js'
 import type { FilteredSet, Lister, Ordering } from './listing.js'
 import { ResourceList } from './resource-list.js'
-
-export interface StatementRowColumns {
-  id: string
-  text: string
-  speaker_id: string | null
-  speaker_name: string | null
-  speaker_type: Speaker['type'] | null
-  first_quote_id: string
-  first_article_id: string
-  publisher: string | null
-  first_seen: string
-  quote_count: number
-  article_count: number
-  publisher_count: number
-  variant_count: number
-}
-
-const COLUMNS = `s.id, s.text, s.speaker_id, e.name AS speaker_name, e.type AS speaker_type, s.first_quote_id,
-  s.first_article_id, a.publisher, s.first_seen, s.quote_count, s.article_count, s.publisher_count, s.variant_count`
-const FROM = `statements s LEFT JOIN entities e ON e.id = s.speaker_id LEFT JOIN articles a ON a.id = s.first_article_id`
-
-export function toStatement (row: StatementRowColumns): Statement {
-  return {
-    id: row.id,
-    text: row.text,
-    speaker: row.speaker_id === null || row.speaker_name === null || row.speaker_type === null
-      ? null
-      : { id: row.speaker_id, name: row.speaker_name, type: row.speaker_type },
-    firstAppearance: { quoteId: row.first_quote_id, articleId: row.first_article_id, publisher: row.publisher, at: row.first_seen },
-    articles: row.article_count,
-    publishers: row.publisher_count,
-    quoteCount: row.quote_count,
-    variantCount: row.variant_count
-  }
-}
+import { STATEMENT_COLUMNS as COLUMNS, STATEMENTS_FROM as FROM, toStatement, type StatementRowColumns } from '../statement-rows.js'
 
 const ORDERINGS: Record<StatementSort, Ordering<StatementRowColumns>> = {
   newest: {

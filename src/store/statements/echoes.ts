@@ -6,12 +6,17 @@ import type { Quote } from '../../domain/resources.js'
 import type { EchoMatch, QuoteEcho, StatementQuote } from '../../domain/statements.js'
 import type { ListReader } from '../store.js'
 import { wordDifferences } from './diff.js'
-import { fingerprintQuote, type Fingerprint } from './fingerprint.js'
+import { matchingFingerprint, type Fingerprint } from './fingerprint.js'
 import { matchQuotes, shingleJaccard } from './match.js'
 import { DEFAULT_STATEMENT_SETTINGS, type StatementSettings } from './settings.js'
 
-const asStatementQuote = (q: Quote): StatementQuote =>
-  ({ id: q.id, articleId: q.articleId, text: q.text, speakerId: q.speaker?.id ?? null, order: '' })
+/** What comparing two texts at read time needs: words and shingles, no bucket keys. */
+export function textFingerprint (id: string, text: string, speakerId: string | null, settings = DEFAULT_STATEMENT_SETTINGS): Fingerprint {
+  const quote: StatementQuote = { id, articleId: '', text, speakerId, order: '' }
+  return matchingFingerprint(quote, settings)
+}
+
+const fingerprintOf = (q: Quote, settings: StatementSettings): Fingerprint => textFingerprint(q.id, q.text, q.speaker?.id ?? null, settings)
 
 /**
  * How `other` echoes `quote`. Quotes of one statement are joined by a chain of matches, so two of
@@ -28,10 +33,10 @@ type EchoFilters = Record<string, never>
 /** The echoes of `quote` as a list the routes page and stream like any other: oldest publication first. */
 export function echoList (quotes: ListReader<QuoteFilters, 'oldest', Quote, never>, quote: Quote,
   settings: StatementSettings = DEFAULT_STATEMENT_SETTINGS): ListReader<EchoFilters, 'oldest', QuoteEcho> {
-  const own = fingerprintQuote(asStatementQuote(quote), settings)
+  const own = fingerprintOf(quote, settings)
   // a quote not yet assigned has no statement: nothing echoes it yet
   const filters: QuoteFilters = { statement: quote.statementId ?? '\u0000', exceptArticle: quote.articleId }
-  const echo = (other: Quote): QuoteEcho => ({ ...other, echo: echoBetween(own, fingerprintQuote(asStatementQuote(other), settings), settings) })
+  const echo = (other: Quote): QuoteEcho => ({ ...other, echo: echoBetween(own, fingerprintOf(other, settings), settings) })
   return {
     page: async (_f, sort, limit, cursor) => {
       const page = await quotes.page(filters, sort, limit, cursor)

@@ -58,18 +58,23 @@ export function * syncStatements (fingerprints: ClassFingerprints, removed: read
   let candidates = 0
   let copies = 0
   const pairs: { quoteId: string, classId: number }[] = []
+  // the fast paths hold while nothing was removed: a removal may split what they would join
+  const mayJoin = vacated.size === 0
   for (const quote of stale) {
     const fingerprint = fingerprintQuote(quote, settings)
-    if (vacated.size === 0 && (yield * joinAsCopy(quote, fingerprint))) { copies++; continue }
-    const placed = yield * placeQuote(fingerprint, fingerprints)
+    const existing = yield * table('classByKey', fingerprint.classKey)
+    if (mayJoin && (yield * joinAsCopy(quote, existing))) { copies++; continue }
+    const placed = existing === null
+      ? yield * makeClass(fingerprint, fingerprints)
+      : { classId: existing.id, candidates: 0, linked: null }
     candidates += placed.candidates
-    if (vacated.size === 0 && placed.linked?.length === 0) {
+    if (mayJoin && placed.linked?.length === 0) {
       // new words matching nothing: a statement of its own, no component to read
       yield * table('startStatement', quote, placed.classId)
       copies++
       continue
     }
-    if (vacated.size === 0 && (yield * joinAsWording(quote, fingerprint, placed))) { copies++; continue }
+    if (mayJoin && (yield * joinAsWording(quote, fingerprint, placed))) { copies++; continue }
     seeds.add(placed.classId)
     pairs.push({ quoteId: quote.id, classId: placed.classId })
   }
@@ -83,11 +88,10 @@ export function * syncStatements (fingerprints: ClassFingerprints, removed: read
  * its statement's first quote: the echo graph does not change, so neither does any statement but
  * its own, whose counts move on. No component is read, however widely the statement is carried.
  */
-function * joinAsCopy (quote: StaleQuote, fingerprint: Fingerprint): TableWork<boolean> {
-  if (quote.classId !== null) return false
-  const existing = yield * table('classByKey', fingerprint.classKey)
-  const statement = existing === null ? null : yield * table('statementOfClass', existing.id)
-  if (existing === null || statement === null) return false
+function * joinAsCopy (quote: StaleQuote, existing: ClassRow | null): TableWork<boolean> {
+  if (quote.classId !== null || existing === null) return false
+  const statement = yield * table('statementOfClass', existing.id)
+  if (statement === null) return false
   if (!laterThanFirst(quote, statement)) return false
   yield * table('joinStatement', quote, existing.id, statement.id, null)
   return true
@@ -121,11 +125,9 @@ interface Placed {
   linked: ClassRow[] | null
 }
 
-/** Finds the quote's class, or makes it: matched against the classes sharing a bucket key. */
-function * placeQuote (fingerprint: Fingerprint, fingerprints: ClassFingerprints): TableWork<Placed> {
+/** Makes the quote's class: stored under its bucket keys, matched against the classes sharing one. */
+function * makeClass (fingerprint: Fingerprint, fingerprints: ClassFingerprints): TableWork<Placed> {
   const settings = fingerprints.settings
-  const existing = yield * table('classByKey', fingerprint.classKey)
-  if (existing !== null) return { classId: existing.id, candidates: 0, linked: null }
   // candidates first, then the class: it is not among its own
   const found = yield * table('classesInBuckets', fingerprint.bucketKeys, settings.bucketReads, settings.maxCandidates)
   const others = found.classes
