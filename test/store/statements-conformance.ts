@@ -84,10 +84,17 @@ function articleOf (n: number, quotes: [number, number][]): { text: string, pars
   return { text, parsed: { title: `Story ${n}`, titleSpan: null, dek: null, byline: null, dateline: null, trailer: [], lede: '', paragraphs, entities, quotes: parsedQuotes } }
 }
 
-type Op = { kind: 'save', n: number, day: number, quotes: [number, number][] } | { kind: 'delete', n: number } | { kind: 'reparse', n: number }
+type Save = { kind: 'save', n: number, day: number, quotes: [number, number][] }
+// several new articles in one write (createArticles: one transaction, their quotes placed together)
+type SaveMany = { kind: 'saveMany', saves: Save[] }
+type Op = Save | SaveMany | { kind: 'delete', n: number } | { kind: 'reparse', n: number }
+
+const SAVE = fc.record({ kind: fc.constant('save' as const), n: fc.nat(12), day: fc.nat(27), quotes: fc.array(fc.tuple(fc.nat(WORDINGS.length - 1), fc.nat(2)), { minLength: 1, maxLength: 3 }) })
+const metadataOf = (op: Save) => ({ publisher: `P${op.n % 3}`, publishedAt: `2026-03-${String(op.day + 1).padStart(2, '0')}T10:00:00Z` })
 
 const OPS = fc.array(fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('save' as const), n: fc.nat(12), day: fc.nat(27), quotes: fc.array(fc.tuple(fc.nat(WORDINGS.length - 1), fc.nat(2)), { minLength: 1, maxLength: 3 }) }) },
+  { weight: 4, arbitrary: SAVE },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('saveMany' as const), saves: fc.array(SAVE, { minLength: 2, maxLength: 5 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), n: fc.nat(12) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('reparse' as const), n: fc.nat(12) }) }
 ), { minLength: 1, maxLength: 14 })
@@ -103,8 +110,15 @@ export function statementConformance (t: Test, open: OpenStore): void {
           const old = stored.get(op.n)
           if (old) await s.deleteArticle((await s.saveArticle(old.text, {}, old.parsed, 'v')).id)
           const article = articleOf(op.n, op.quotes)
-          await s.saveArticle(article.text, { publisher: `P${op.n % 3}`, publishedAt: `2026-03-${String(op.day + 1).padStart(2, '0')}T10:00:00Z` }, article.parsed, 'v')
+          await s.saveArticle(article.text, metadataOf(op), article.parsed, 'v')
           stored.set(op.n, article)
+        } else if (op.kind === 'saveMany') {
+          // only articles not stored yet: a create leaves a stored text as it is
+          const fresh = [...new Map(op.saves.filter((o) => !stored.has(o.n)).map((o) => [o.n, o])).values()]
+          const made = fresh.map((o) => ({ op: o, article: articleOf(o.n, o.quotes) }))
+          const results = await s.createArticles(made.map(({ op: o, article }) => ({ text: article.text, metadata: metadataOf(o), parse: () => article.parsed, extractorVersion: 'v' })))
+          t.ok(results.every((r) => !(r instanceof Error)), 'every article of the batch stored')
+          for (const { op: o, article } of made) stored.set(o.n, article)
         } else if (op.kind === 'delete') {
           const old = stored.get(op.n)
           if (old) await s.deleteArticle((await s.saveArticle(old.text, {}, old.parsed, 'v')).id)

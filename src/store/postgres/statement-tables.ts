@@ -1,5 +1,7 @@
 import type { Queryable } from './connection.js'
-import type { AsyncStatementTables, ClassRow, ClassStatement, EdgeRow, MemberRow, StaleQuote, StatementRow } from '../statements/tables.js'
+import type {
+  AsyncStatementTables, BucketRow, ClassRow, ClassStatement, EdgeRow, MemberRow, StaleQuote, StatementRow
+} from '../statements/tables.js'
 
 interface ClassColumns { id: string, key: string, speaker_id: string | null, canonical: string }
 
@@ -44,16 +46,20 @@ const JOIN_STATEMENT = `WITH article AS (
   )
   UPDATE quotes SET statement_text_id = $4, statement_id = $1, statement_stale = false WHERE id = $3`
 
-// A quote of a new class linked to none: the one quote of a new statement, in one round trip.
-const START_STATEMENT = `WITH started AS (
+// Quotes of new classes linked to none: each the one quote of a new statement, in one round trip.
+const START_STATEMENTS = `WITH s AS (
+    SELECT * FROM jsonb_to_recordset($1::jsonb)
+      AS r(id text, "articleId" text, "speakerId" text, text text, "order" text, "classId" bigint)
+  ), started AS (
     INSERT INTO statements (id, speaker_id, text, first_quote_id, first_article_id, first_seen, quote_count, article_count,
       publisher_count, variant_count)
-    SELECT $1, $3, $4, $1, $2, $5, 1, 1, (publisher IS NOT NULL)::int, 1 FROM articles WHERE id = $2
+    SELECT s.id, s."speakerId", s.text, s.id, a.id, s."order", 1, 1, (a.publisher IS NOT NULL)::int, 1
+    FROM s JOIN articles a ON a.id = s."articleId"
   ), publisher AS (
     INSERT INTO statement_publishers (statement_id, publisher)
-    SELECT $1, publisher FROM articles WHERE id = $2 AND publisher IS NOT NULL ON CONFLICT DO NOTHING
+    SELECT s.id, a.publisher FROM s JOIN articles a ON a.id = s."articleId" WHERE a.publisher IS NOT NULL ON CONFLICT DO NOTHING
   )
-  UPDATE quotes SET statement_text_id = $6, statement_id = $1, statement_stale = false WHERE id = $1`
+  UPDATE quotes q SET statement_text_id = s."classId", statement_id = s.id, statement_stale = false FROM s WHERE q.id = s.id`
 
 /**
  * The statement tables (migration 005) for the assignment in statements/sync.ts, on the client of
@@ -76,27 +82,26 @@ export function pgStatementTables (db: Queryable): AsyncStatementTables {
       await run('DELETE FROM statement_texts WHERE id = ANY($1::bigint[])', [ids])
       return [...new Set(neighbours)]
     },
-    classByKey: async (key) => {
-      const [row] = await rows<ClassColumns>(`SELECT ${CLASS_COLUMNS} FROM statement_texts WHERE key = $1`, [key])
-      return row ? toClass(row) : null
-    },
-    insertClass: async (row, bucketKeys) => {
-      const [inserted] = await rows<{ id: string }>(`INSERT INTO statement_texts (key, speaker_id, canonical, bucket_keys)
-        VALUES ($1, $2, $3, $4::text[]) RETURNING id`, [row.key, row.speakerId, row.canonical, bucketKeys])
-      const id = Number(inserted?.id)
-      if (bucketKeys.length > 0) {
-        await run('INSERT INTO statement_buckets (key, text_id) SELECT DISTINCT k, $1::bigint FROM unnest($2::text[]) k ON CONFLICT DO NOTHING', [id, bucketKeys])
-      }
-      return id
-    },
-    classesInBuckets: async (keys, perKey, limit) => {
-      if (keys.length === 0) return { classes: [], total: 0 }
-      // the perKey most recent classes of each key; most keys shared first, ties by the most recent (mostShared's order)
-      const found = await rows<ClassColumns & { total: number }>(`SELECT t.id, t.key, t.speaker_id, t.canonical, (count(*) OVER ())::int AS total
-        FROM (SELECT b.text_id, count(*) AS shared FROM unnest($1::text[]) AS k(key)
-          CROSS JOIN LATERAL (SELECT text_id FROM statement_buckets WHERE key = k.key ORDER BY text_id DESC LIMIT $2) b GROUP BY b.text_id) c
-        JOIN statement_texts t ON t.id = c.text_id ORDER BY c.shared DESC, t.id DESC LIMIT $3`, [keys, perKey, limit])
-      return { classes: found.map(toClass), total: found[0]?.total ?? 0 }
+    classesByKeys: async (keys) => keys.length === 0
+      ? []
+      : (await rows<ClassColumns>(`SELECT ${CLASS_COLUMNS} FROM statement_texts WHERE key = ANY($1::text[])`, [keys])).map(toClass),
+    bucketRows: async (keys, perKey) => keys.length === 0
+      ? []
+      : rows<BucketRow>(`SELECT k.key, b.text_id::float8 AS id FROM unnest($1::text[]) AS k(key)
+          CROSS JOIN LATERAL (SELECT text_id FROM statement_buckets WHERE key = k.key ORDER BY text_id DESC LIMIT $2) b`, [keys, perKey]),
+    insertClasses: async (classes) => {
+      if (classes.length === 0) return []
+      // ids drawn first, so they ascend in the batch's order (recency is by id)
+      const ids = (await rows<{ id: number }>(`SELECT nextval(pg_get_serial_sequence('statement_texts', 'id'))::float8 AS id
+        FROM generate_series(1, $1)`, [classes.length])).map((r) => r.id).sort((a, b) => a - b)
+      const json = JSON.stringify(classes.map((c, i) => ({ ...c, id: ids[i] })))
+      await run(`INSERT INTO statement_texts (id, key, speaker_id, canonical, bucket_keys)
+        SELECT id, key, "speakerId", canonical, "bucketKeys"
+        FROM jsonb_to_recordset($1::jsonb) AS r(id bigint, key text, "speakerId" text, canonical text, "bucketKeys" text[])`, [json])
+      await run(`INSERT INTO statement_buckets (key, text_id)
+        SELECT DISTINCT k, r.id FROM jsonb_to_recordset($1::jsonb) AS r(id bigint, "bucketKeys" text[]), unnest(r."bucketKeys") k
+        ORDER BY 1, 2 ON CONFLICT DO NOTHING`, [json])
+      return ids
     },
     insertEdges: async (edges: EdgeRow[]) => {
       if (edges.length === 0) return
@@ -132,8 +137,11 @@ export function pgStatementTables (db: Queryable): AsyncStatementTables {
         WHERE found.classes = cardinality($1::bigint[]) AND found.statements = 1`, [classIds])
       return row ?? null
     },
-    startStatement: async (quote, classId) => {
-      await run(START_STATEMENT, [quote.id, quote.articleId, quote.speakerId, quote.text, quote.order, classId])
+    startStatements: async (starts) => {
+      if (starts.length === 0) return
+      await run(START_STATEMENTS, [JSON.stringify(starts.map(({ quote, classId }) => ({
+        id: quote.id, articleId: quote.articleId, speakerId: quote.speakerId, text: quote.text, order: quote.order, classId
+      })))])
     },
     joinStatement: async (quote, classId, statement, wording) => {
       await run(JOIN_STATEMENT, [statement, quote.articleId, quote.id, classId, wording === null ? 0 : 1, wording?.text ?? null])

@@ -1,13 +1,13 @@
 import type { Statement } from 'better-sqlite3'
 import type { Db } from './connection.js'
-import type { ClassRow, ClassStatement, EdgeRow, MemberRow, StaleQuote, StatementRow, StatementTables } from '../statements/tables.js'
+import type {
+  BucketRow, ClassRow, ClassStatement, EdgeRow, MemberRow, NewClass, StaleQuote, StatementRow, StatementStart, StatementTables
+} from '../statements/tables.js'
 
 interface ClassColumns { id: number, key: string, speaker_id: string | null, canonical: string }
 
 const toClass = (r: ClassColumns): ClassRow => ({ id: r.id, key: r.key, speakerId: r.speaker_id, canonical: r.canonical })
 const json = (values: readonly unknown[]) => JSON.stringify(values)
-
-const BUCKET_ROWS_AT_ONCE = 512
 
 // the quote's order: its article's publication in UTC, else its creation (what first_seen shows)
 const ORDER = 'coalesce(a.published_utc, a.created_at)'
@@ -23,12 +23,11 @@ export class SqliteStatementTables implements StatementTables {
   readonly #empty: Statement<[string], { id: number }>
   readonly #neighboursOf: Statement<[string], { from: number, to: number }>
   readonly #deleteClasses: Statement<[string]>
-  readonly #byKey: Statement<[string], ClassColumns>
+  readonly #byKeys: Statement<[string], ClassColumns>
   readonly #insertClass: Statement<[string, string | null, string, string]>
   readonly #deleteBuckets: Statement<[string]>
-  readonly #insertBucket: Statement<[string, number]>
-  readonly #inBucket: Statement<[string, number], number>
-  readonly #inBuckets: Statement<[string, number], { key: string, id: number }>
+  readonly #insertBuckets: Statement<[string]>
+  readonly #bucketRows: Statement<{ keys: string, perKey: number }, BucketRow>
   readonly #insertEdges: Statement<[string]>
   readonly #assign: Statement<[string]>
   readonly #classes: Statement<[string], ClassColumns>
@@ -41,7 +40,9 @@ export class SqliteStatementTables implements StatementTables {
   readonly #statementOfClass: Statement<[number], ClassStatement>
   readonly #soleStatement: Statement<[string], { classes: number, statements: number, id: string | null }>
   readonly #statementById: Statement<[string], ClassStatement>
-  readonly #startStatement: Statement<{ quote: string, article: string, speaker: string | null, text: string, order: string, classId: number }>
+  readonly #startStatements: Statement<[string]>
+  readonly #startPublishers: Statement<[string]>
+  readonly #setStarted: Statement<[string]>
   readonly #inArticle: Statement<{ statement: string, article: string }, number>
   readonly #addPublisher: Statement<{ statement: string, article: string }>
   readonly #countCopy: Statement<{ statement: string, newArticle: number, newPublisher: number, newWording: number, text: string | null }>
@@ -58,14 +59,17 @@ export class SqliteStatementTables implements StatementTables {
       WHERE text_id IN (SELECT value FROM json_each(?))`)
     // edges go with their class (ON DELETE CASCADE); its bucket rows are deleted first
     this.#deleteClasses = db.prepare('DELETE FROM statement_texts WHERE id IN (SELECT value FROM json_each(?))')
-    this.#byKey = db.prepare('SELECT id, key, speaker_id, canonical FROM statement_texts WHERE key = ?')
+    this.#byKeys = db.prepare('SELECT id, key, speaker_id, canonical FROM statement_texts WHERE key IN (SELECT value FROM json_each(?))')
     this.#insertClass = db.prepare('INSERT INTO statement_texts (key, speaker_id, canonical, bucket_keys) VALUES (?, ?, ?, ?)')
     this.#deleteBuckets = db.prepare(`DELETE FROM statement_buckets WHERE (key, text_id) IN
       (SELECT k.value, t.id FROM statement_texts t, json_each(t.bucket_keys) k WHERE t.id IN (SELECT value FROM json_each(?)))`)
-    this.#insertBucket = db.prepare('INSERT OR IGNORE INTO statement_buckets (key, text_id) VALUES (?, ?)')
-    this.#inBuckets = db.prepare(`SELECT key, text_id AS id FROM statement_buckets WHERE key IN (SELECT value FROM json_each(?))
-      ORDER BY key, text_id DESC LIMIT ?`)
-    this.#inBucket = db.prepare<[string, number], number>('SELECT text_id FROM statement_buckets WHERE key = ? ORDER BY text_id DESC LIMIT ?').pluck()
+    // sorted, so the b-tree takes the batch's rows in one pass
+    this.#insertBuckets = db.prepare(`INSERT OR IGNORE INTO statement_buckets (key, text_id)
+      SELECT value ->> 0, value ->> 1 FROM json_each(?) ORDER BY 1, 2`)
+    // each key's perKey most recent classes: its rows from the perKey-th highest id up
+    this.#bucketRows = db.prepare(`SELECT k.value AS key, b.text_id AS id FROM json_each(@keys) k
+      JOIN statement_buckets b ON b.key = k.value AND b.text_id >= coalesce((SELECT s.text_id FROM statement_buckets s
+        WHERE s.key = k.value ORDER BY s.text_id DESC LIMIT 1 OFFSET @perKey - 1), 0)`)
     this.#insertEdges = db.prepare(`INSERT OR REPLACE INTO statement_echoes (text_id, other_id, relation, similarity)
       SELECT value ->> 'from', value ->> 'to', value ->> 'relation', value ->> 'similarity' FROM json_each(?)`)
     this.#assign = db.prepare(`UPDATE quotes SET statement_text_id = p.value ->> 'classId', statement_stale = 0
@@ -91,9 +95,16 @@ export class SqliteStatementTables implements StatementTables {
     this.#soleStatement = db.prepare(`SELECT count(DISTINCT statement_text_id) AS classes, count(DISTINCT statement_id) AS statements,
         min(statement_id) AS id FROM quotes WHERE statement_text_id IN (SELECT value FROM json_each(?)) AND statement_id IS NOT NULL`)
     this.#statementById = db.prepare('SELECT id, text, first_seen AS firstSeen, first_quote_id AS firstQuoteId FROM statements WHERE id = ?')
-    this.#startStatement = db.prepare(`INSERT INTO statements (id, speaker_id, text, first_quote_id, first_article_id, first_seen,
+    this.#startStatements = db.prepare(`INSERT INTO statements (id, speaker_id, text, first_quote_id, first_article_id, first_seen,
         quote_count, article_count, publisher_count, variant_count)
-      SELECT @quote, @speaker, @text, @quote, @article, @order, 1, 1, publisher IS NOT NULL, 1 FROM articles WHERE id = @article`)
+      SELECT s.value ->> 'id', s.value ->> 'speakerId', s.value ->> 'text', s.value ->> 'id', a.id, s.value ->> 'order', 1, 1,
+        a.publisher IS NOT NULL, 1
+      FROM json_each(?) s JOIN articles a ON a.id = s.value ->> 'articleId'`)
+    this.#startPublishers = db.prepare(`INSERT OR IGNORE INTO statement_publishers (statement_id, publisher)
+      SELECT s.value ->> 'id', a.publisher FROM json_each(?) s JOIN articles a ON a.id = s.value ->> 'articleId'
+      WHERE a.publisher IS NOT NULL`)
+    this.#setStarted = db.prepare(`UPDATE quotes SET statement_text_id = s.value ->> 'classId', statement_id = quotes.id, statement_stale = 0
+      FROM json_each(?) s WHERE quotes.id = s.value ->> 'id'`)
     this.#inArticle = db.prepare<{ statement: string, article: string }, number>(`SELECT EXISTS (SELECT 1 FROM quotes
       WHERE article_id = @article AND statement_id = @statement)`).pluck()
     this.#addPublisher = db.prepare(`INSERT OR IGNORE INTO statement_publishers (statement_id, publisher)
@@ -114,11 +125,14 @@ export class SqliteStatementTables implements StatementTables {
     return this.#statementById.get(found.id) ?? null
   }
 
-  startStatement (quote: StaleQuote, classId: number): void {
-    const ids = { statement: quote.id, article: quote.articleId }
-    this.#startStatement.run({ quote: quote.id, article: quote.articleId, speaker: quote.speakerId, text: quote.text, order: quote.order, classId })
-    this.#addPublisher.run(ids)
-    this.#setCopy.run({ quote: quote.id, classId, statement: quote.id })
+  startStatements (starts: StatementStart[]): void {
+    if (starts.length === 0) return
+    const rows = json(starts.map(({ quote, classId }) => ({
+      id: quote.id, articleId: quote.articleId, speakerId: quote.speakerId, text: quote.text, order: quote.order, classId
+    })))
+    this.#startStatements.run(rows)
+    this.#startPublishers.run(rows)
+    this.#setStarted.run(rows)
   }
 
   joinStatement (quote: { id: string, articleId: string }, classId: number, statement: string, wording: { text: string | null } | null): void {
@@ -150,40 +164,19 @@ export class SqliteStatementTables implements StatementTables {
     return [...new Set(neighbours)]
   }
 
-  classByKey (key: string): ClassRow | null {
-    const row = this.#byKey.get(key)
-    return row ? toClass(row) : null
+  classesByKeys (keys: string[]): ClassRow[] {
+    return keys.length === 0 ? [] : this.#byKeys.all(json(keys)).map(toClass)
   }
 
-  insertClass (row: Omit<ClassRow, 'id'>, bucketKeys: string[]): number {
-    const id = Number(this.#insertClass.run(row.key, row.speakerId, row.canonical, json(bucketKeys)).lastInsertRowid)
-    for (const key of bucketKeys) this.#insertBucket.run(key, id)
-    return id
+  bucketRows (keys: string[], perKey: number): BucketRow[] {
+    return keys.length === 0 ? [] : this.#bucketRows.all({ keys: json(keys), perKey })
   }
 
-  classesInBuckets (keys: string[], perKey: number, limit: number): { classes: ClassRow[], total: number } {
-    const shared = new Map<number, number>()
-    for (const ids of this.#bucketReads(keys, perKey)) for (const id of ids) shared.set(id, (shared.get(id) ?? 0) + 1)
-    // most keys shared first, ties by the most recent: mostShared's order
-    const chosen = [...shared].sort(([a, x], [b, y]) => y - x || b - a).slice(0, limit).map(([id]) => id)
-    const rows = new Map(this.classes(chosen).map((c) => [c.id, c]))
-    return { classes: chosen.flatMap((id) => rows.get(id) ?? []), total: shared.size }
-  }
-
-  /**
-   * Each key's `perKey` most recent classes. One query reads every key's rows while they are few
-   * (real quotes: a handful in all); past `BUCKET_ROWS_AT_ONCE` (a template's hot keys), one query a key.
-   */
-  #bucketReads (keys: string[], perKey: number): number[][] {
-    const rows = this.#inBuckets.all(json(keys), BUCKET_ROWS_AT_ONCE + 1)
-    if (rows.length > BUCKET_ROWS_AT_ONCE) return keys.map((key) => this.#inBucket.all(key, perKey))
-    const byKey = new Map<string, number[]>()
-    for (const r of rows) {
-      const ids = byKey.get(r.key) ?? []
-      if (ids.length < perKey) ids.push(r.id)
-      byKey.set(r.key, ids)
-    }
-    return [...byKey.values()]
+  insertClasses (rows: NewClass[]): number[] {
+    const ids = rows.map((row) => Number(this.#insertClass.run(row.key, row.speakerId, row.canonical, json(row.bucketKeys)).lastInsertRowid))
+    const buckets = rows.flatMap((row, i) => row.bucketKeys.map((key) => [key, ids[i]]))
+    if (buckets.length > 0) this.#insertBuckets.run(json(buckets))
+    return ids
   }
 
   insertEdges (edges: EdgeRow[]): void {

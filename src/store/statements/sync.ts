@@ -3,13 +3,14 @@
 // (re)assign are the stale ones (new, re-extracted, their speaker merged); removed quotes leave
 // their classes, which go when empty. Every component touched is recomputed whole, so the stored
 // result is the one a rebuild gives, whatever the order articles came in.
-import { fingerprintQuote, matchingFingerprint, type Fingerprint } from './fingerprint.js'
-import { matchQuotes, strongestLinks } from './match.js'
+import { matchingFingerprint, type Fingerprint } from './fingerprint.js'
 import { partitionComponent, type EchoGraph } from './partition.js'
+import { placeQuotes, type Placement } from './place.js'
 import type { StatementSettings } from './settings.js'
 import { statementWords } from './normalise.js'
 import {
-  table, type ClassRow, type ClassStatement, type MemberRow, type RemovedQuote, type StaleQuote, type StatementRow, type TableWork
+  table, type ClassRow, type ClassStatement, type MemberRow, type RemovedQuote, type StaleQuote, type StatementRow, type StatementStart,
+  type TableWork
 } from './tables.js'
 
 export interface SyncSummary {
@@ -60,24 +61,25 @@ export function * syncStatements (fingerprints: ClassFingerprints, removed: read
   const pairs: { quoteId: string, classId: number }[] = []
   // the fast paths hold while nothing was removed: a removal may split what they would join
   const mayJoin = vacated.size === 0
-  for (const quote of stale) {
-    const fingerprint = fingerprintQuote(quote, settings)
-    const existing = yield * table('classByKey', fingerprint.classKey)
-    if (mayJoin && (yield * joinAsCopy(quote, existing))) { copies++; continue }
-    const placed = existing === null
-      ? yield * makeClass(fingerprint, fingerprints)
-      : { classId: existing.id, candidates: 0, linked: null }
+  // statements of lone quotes are written together, before anything reads statements
+  const starts: StatementStart[] = []
+  const startPending = function * (): TableWork<void> { if (starts.length > 0) yield * table('startStatements', starts.splice(0)) }
+  for (const placed of yield * placeQuotes(stale, fingerprints)) {
+    const { quote, classId } = placed
     candidates += placed.candidates
     if (mayJoin && placed.linked?.length === 0) {
       // new words matching nothing: a statement of its own, no component to read
-      yield * table('startStatement', quote, placed.classId)
+      starts.push({ quote, classId })
       copies++
       continue
     }
-    if (mayJoin && (yield * joinAsWording(quote, fingerprint, placed))) { copies++; continue }
-    seeds.add(placed.classId)
-    pairs.push({ quoteId: quote.id, classId: placed.classId })
+    yield * startPending()
+    if (mayJoin && placed.linked === null && (yield * joinAsCopy(quote, classId))) { copies++; continue }
+    if (mayJoin && (yield * joinAsWording(placed))) { copies++; continue }
+    seeds.add(classId)
+    pairs.push({ quoteId: quote.id, classId })
   }
+  yield * startPending()
   yield * table('assignClasses', pairs)
   const changed = yield * reassign(seeds, formerStatements)
   return { assigned: stale.length, candidates, changed: changed + copies - stale.length }
@@ -88,12 +90,12 @@ export function * syncStatements (fingerprints: ClassFingerprints, removed: read
  * its statement's first quote: the echo graph does not change, so neither does any statement but
  * its own, whose counts move on. No component is read, however widely the statement is carried.
  */
-function * joinAsCopy (quote: StaleQuote, existing: ClassRow | null): TableWork<boolean> {
-  if (quote.classId !== null || existing === null) return false
-  const statement = yield * table('statementOfClass', existing.id)
+function * joinAsCopy (quote: StaleQuote, classId: number): TableWork<boolean> {
+  if (quote.classId !== null) return false
+  const statement = yield * table('statementOfClass', classId)
   if (statement === null) return false
   if (!laterThanFirst(quote, statement)) return false
-  yield * table('joinStatement', quote, existing.id, statement.id, null)
+  yield * table('joinStatement', quote, classId, statement.id, null)
   return true
 }
 
@@ -106,45 +108,16 @@ const laterThanFirst = (quote: StaleQuote, statement: ClassStatement): boolean =
  * group grows by one class; no other group touches it), so no component is read. A template that
  * varies one word makes every quote such a wording of one long statement.
  */
-function * joinAsWording (quote: StaleQuote, fingerprint: Fingerprint, placed: Placed): TableWork<boolean> {
+function * joinAsWording ({ quote, fingerprint, classId, linked }: Placement): TableWork<boolean> {
   const speaker = fingerprint.quote.speakerId
-  if (speaker === null || placed.linked === null || placed.linked.length === 0) return false
-  if (placed.linked.some((c) => c.speakerId !== speaker)) return false
-  const statement = yield * table('soleStatementOf', placed.linked.map((c) => c.id))
+  if (speaker === null || linked === null || linked.length === 0) return false
+  if (linked.some((c) => c.speakerId !== speaker)) return false
+  const statement = yield * table('soleStatementOf', linked.map((c) => c.id))
   if (statement === null || !laterThanFirst(quote, statement)) return false
   // the statement's text is its fullest wording: this one if it has more words (ties keep the earlier)
   const fuller = fingerprint.words.length > statementWords(statement.text).length
-  yield * table('joinStatement', quote, placed.classId, statement.id, { text: fuller ? quote.text : null })
+  yield * table('joinStatement', quote, classId, statement.id, { text: fuller ? quote.text : null })
   return true
-}
-
-interface Placed {
-  classId: number
-  candidates: number
-  /** The classes a new class was linked to; null when the quote joined a class already there. */
-  linked: ClassRow[] | null
-}
-
-/** Makes the quote's class: stored under its bucket keys, matched against the classes sharing one. */
-function * makeClass (fingerprint: Fingerprint, fingerprints: ClassFingerprints): TableWork<Placed> {
-  const settings = fingerprints.settings
-  // candidates first, then the class: it is not among its own
-  const found = yield * table('classesInBuckets', fingerprint.bucketKeys, settings.bucketReads, settings.maxCandidates)
-  const others = found.classes
-  const speakerId = fingerprint.quote.speakerId
-  const classId = yield * table('insertClass', { key: fingerprint.classKey, speakerId, canonical: fingerprint.canonical }, fingerprint.bucketKeys)
-  const matches = others.flatMap((other) => {
-    const theirs = fingerprints.of(other)
-    const match = matchQuotes(fingerprint, theirs, settings)
-    const mirrored = match && matchQuotes(theirs, fingerprint, settings)
-    return match && mirrored ? [{ key: other.key, other, match, mirrored }] : []
-  })
-  const links = strongestLinks(matches, settings.maxLinks)
-  yield * table('insertEdges', links.flatMap(({ other, match, mirrored }) => [
-    { from: classId, to: other.id, relation: match.relation, similarity: match.similarity },
-    { from: other.id, to: classId, relation: mirrored.relation, similarity: mirrored.similarity }
-  ]))
-  return { classId, candidates: found.total, linked: links.map((l) => l.other) }
 }
 
 /** The whole components of the seeds, walked over stored edges frontier by frontier. */

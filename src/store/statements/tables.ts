@@ -11,6 +11,22 @@ export interface ClassRow {
   canonical: string
 }
 
+/** A class to store, with the keys it is found by. */
+export interface NewClass extends Omit<ClassRow, 'id'> {
+  bucketKeys: string[]
+}
+
+export interface BucketRow {
+  key: string
+  id: number
+}
+
+/** A quote that starts a statement of its own: its class is new and matches no other. */
+export interface StatementStart {
+  quote: StaleQuote
+  classId: number
+}
+
 /** A quote whose statement must be (re)computed: new, re-extracted, or its speaker merged into another. */
 export interface StaleQuote {
   id: string
@@ -82,14 +98,12 @@ export interface StatementTables {
   emptyClasses: (classIds: number[]) => number[]
   /** Deletes classes with their bucket rows and edges; returns their former neighbours. */
   deleteClasses: (classIds: number[]) => number[]
-  classByKey: (key: string) => ClassRow | null
-  insertClass: (row: Omit<ClassRow, 'id'>, bucketKeys: string[]) => number
-  /**
-   * Classes stored under the keys, reading the `perKey` most recent (highest id) of each key: the
-   * `limit` sharing the most keys, ties by the most recent (the order mostShared gives in memory),
-   * with how many distinct classes were read.
-   */
-  classesInBuckets: (keys: string[], perKey: number, limit: number) => { classes: ClassRow[], total: number }
+  /** The stored classes of these keys. */
+  classesByKeys: (keys: string[]) => ClassRow[]
+  /** Each key's `perKey` most recent (highest id) classes, as (key, class) rows. */
+  bucketRows: (keys: string[], perKey: number) => BucketRow[]
+  /** Stores new classes under their bucket keys; returns their ids, ascending in the rows' order. */
+  insertClasses: (rows: NewClass[]) => number[]
   insertEdges: (edges: EdgeRow[]) => void
   assignClasses: (pairs: { quoteId: string, classId: number }[]) => void
   /** Neighbour ids of each class, as [class, neighbour] pairs. */
@@ -105,8 +119,8 @@ export interface StatementTables {
    * on; with `wording`, its class is a new wording of the statement (and its text, if given, the new text).
    */
   joinStatement: (quote: { id: string, articleId: string }, classId: number, statementId: string, wording: { text: string | null } | null) => void
-  /** Makes a quote of a new class linked to none the one quote of a new statement, named by it. */
-  startStatement: (quote: StaleQuote, classId: number) => void
+  /** Makes each quote of a new class linked to none the one quote of a new statement, named by it. */
+  startStatements: (starts: StatementStart[]) => void
   setStatementIds: (pairs: { quoteId: string, statementId: string }[]) => void
   /** Writes these statements' rows and deletes the rows of `gone`. */
   writeStatements: (rows: StatementRow[], gone: string[]) => void
