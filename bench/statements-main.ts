@@ -11,7 +11,7 @@ const result = benchStatements(root, log)
 fs.mkdirSync(path.join(root, 'bench', 'results'), { recursive: true })
 fs.writeFileSync(path.join(root, 'bench', 'results', 'statements.json'), JSON.stringify(result, null, 2) + '\n')
 const pct = (ratio: number) => `${((1 - ratio) * 100).toFixed(1)} %`
-console.log(`statements at ${result.corpus} articles (${result.texts} ${result.source} texts, ${result.rounds} rounds):`)
+console.log(`statements at ${result.corpus} articles, ${result.statementClasses} text classes, ${result.bucketRows} bucket rows (${result.texts} ${result.source} texts, ${result.rounds} rounds):`)
 console.log(`  written: on ${result.on.map((n) => n.toFixed(0)).join(' / ')}, off ${result.off.map((n) => n.toFixed(0)).join(' / ')} articles/s`)
 console.log(`  write-only throughput kept ${result.writeRatio.toFixed(3)} (a drop of ${pct(result.writeRatio)})`)
 console.log(`  ingest (parse ${result.parsePerSecond.toFixed(0)} articles/s + write) kept ${result.ingestRatio.toFixed(3)} (a drop of ${pct(result.ingestRatio)})`)
