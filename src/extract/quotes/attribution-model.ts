@@ -1,6 +1,7 @@
 // The committed weights of the attribution models (models/quotes.bin), loaded once, on first use.
 import { modelFile, readModelFile } from '../learning/model-file.js'
-import { HashedModel, type Scorer } from '../learning/weights.js'
+import { PackedModel } from '../learning/packed-model.js'
+import type { Scorer } from '../learning/weights.js'
 
 /** models/quotes.bin at the project root. */
 export const MODEL_FILE = modelFile('quotes.bin')
@@ -13,11 +14,11 @@ export interface AttributionModels {
 
 let loaded: AttributionModels | null | undefined
 
-/** Reads the three models stored one after another in `buffer`. */
+/** Reads the three models stored one after another in `buffer`, packed (most of their rows are empty). */
 export function modelsFromBuffer (buffer: Buffer): AttributionModels {
-  const cue = HashedModel.fromBuffer(buffer, 0)
-  const source = HashedModel.fromBuffer(buffer, cue.next)
-  const content = HashedModel.fromBuffer(buffer, source.next)
+  const cue = PackedModel.fromBuffer(buffer, 0)
+  const source = PackedModel.fromBuffer(buffer, cue.next)
+  const content = PackedModel.fromBuffer(buffer, source.next)
   return { cue: cue.model, source: source.model, content: content.model }
 }
 

@@ -4,6 +4,7 @@
 // with Viterbi.
 import { hashString, mix, mix3 } from '../learning/feature-hash.js'
 import type { TokenView } from './token-view.js'
+import { PackedModel } from '../learning/packed-model.js'
 import { HashedModel, type HashedTrainer, type Scorer } from '../learning/weights.js'
 
 export const O = 0
@@ -123,7 +124,7 @@ function viterbi (v: TokenView, from: number, to: number, model: Scorer): number
   const { delta, back } = trellis
   delta.fill(-Infinity, 0, length * 3)
   // a model being trained changes under us: only a loaded one's label scores can be kept
-  const constant = model instanceof HashedModel ? labelScoresOf(model) : null
+  const constant = model instanceof HashedModel || model instanceof PackedModel ? labelScoresOf(model) : null
   for (let k = 0; k < length; k++) {
     const i = from + k
     const row = k * 3
