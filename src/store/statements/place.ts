@@ -8,7 +8,7 @@
 // classes, edges and statements are the same whatever the batch size (the property test checks).
 import { fingerprintQuote, type Fingerprint } from './fingerprint.js'
 import { matchQuotes, strongestLinks } from './match.js'
-import type { ClassFingerprints } from './sync.js'
+import type { ClassFingerprints } from './class-fingerprints.js'
 import { table, type BucketRow, type ClassRow, type EdgeRow, type StaleQuote, type TableWork } from './tables.js'
 
 export interface Placement {

@@ -3,10 +3,9 @@
 // (re)assign are the stale ones (new, re-extracted, their speaker merged); removed quotes leave
 // their classes, which go when empty. Every component touched is recomputed whole, so the stored
 // result is the one a rebuild gives, whatever the order articles came in.
-import { matchingFingerprint, type Fingerprint } from './fingerprint.js'
+import type { ClassFingerprints } from './class-fingerprints.js'
 import { partitionComponent, type EchoGraph } from './partition.js'
 import { placeQuotes, type Placement } from './place.js'
-import type { StatementSettings } from './settings.js'
 import { statementWords } from './normalise.js'
 import {
   table, type ClassRow, type ClassStatement, type MemberRow, type RemovedQuote, type StaleQuote, type StatementRow, type StatementStart,
@@ -21,29 +20,8 @@ export interface SyncSummary {
   changed: number
 }
 
-/**
- * Stored classes' matching fingerprints by key, kept by the writer across its writes: the classes a
- * new quote is matched against are mostly the same few (its statement's other wordings). Bounded:
- * emptied when full.
- */
-export class ClassFingerprints {
-  readonly #byKey = new Map<string, Fingerprint>()
-
-  constructor (readonly settings: StatementSettings, private readonly max = 20_000) {}
-
-  of (row: ClassRow): Fingerprint {
-    const known = this.#byKey.get(row.key)
-    if (known) return known
-    if (this.#byKey.size >= this.max) this.#byKey.clear()
-    const made = matchingFingerprint({ id: row.key, articleId: '', text: row.canonical, speakerId: row.speakerId, order: '' }, this.settings)
-    this.#byKey.set(row.key, made)
-    return made
-  }
-}
-
 /** Assigns the stale quotes (at most `limit`) and mends the statements the removed quotes held. */
 export function * syncStatements (fingerprints: ClassFingerprints, removed: readonly RemovedQuote[] = [], limit: number | null = null): TableWork<SyncSummary> {
-  const settings = fingerprints.settings
   const stale = yield * table('staleQuotes', limit)
   const formerStatements = new Set<string>()
   const vacated = new Set<number>()
