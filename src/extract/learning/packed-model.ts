@@ -2,7 +2,7 @@
 // open-addressing table. The attribution models are trained over 2^20 rows and fill few of them
 // (the cue tagger 209,000 of its 1M rows, the source and content rankers about 40,000): stored
 // whole they take 20 MB, packed about 10 MB, and each score is the same sum in the same order.
-import type { Scorer } from './weights.js'
+import { readStoredWeights, type Scorer } from './weights.js'
 
 /** Most rows are looked up and missing: at half load a miss probes two keys on average. */
 const MAX_LOAD = 0.5
@@ -77,13 +77,10 @@ export class PackedModel implements Scorer {
     return out
   }
 
-  /** Reads HashedModel's binary layout: labels, bits, n (uint32 each), then n uint32 slots and n float32 values. */
+  /** Reads HashedModel's binary layout (readStoredWeights). */
   static fromBuffer (buffer: Buffer, offset = 0): { model: PackedModel, next: number } {
-    const view = new DataView(buffer.buffer, buffer.byteOffset + offset)
-    const labels = view.getUint32(0, true)
-    const bits = view.getUint32(4, true)
-    const n = view.getUint32(8, true)
-    const rowOf = (i: number): number => Math.floor(view.getUint32(12 + 4 * i, true) / labels)
+    const { labels, bits, n, slot: slotOf, value, next } = readStoredWeights(buffer, offset)
+    const rowOf = (i: number): number => Math.floor(slotOf(i) / labels)
     let distinct = 0
     for (let i = 0; i < n; i++) if (i === 0 || rowOf(i) !== rowOf(i - 1)) distinct++
     let capacity = 1
@@ -92,7 +89,7 @@ export class PackedModel implements Scorer {
     const values = new Float32Array(capacity * labels)
     const model = new PackedModel(labels, bits, rows, values)
     for (let i = 0; i < n; i++) {
-      const slot = view.getUint32(12 + 4 * i, true)
+      const slot = slotOf(i)
       const row = Math.floor(slot / labels)
       let at = model.#find(row)
       if (at < 0) {
@@ -100,8 +97,8 @@ export class PackedModel implements Scorer {
         while (rows[at] !== EMPTY) at = (at + 1) & (capacity - 1)
         rows[at] = row
       }
-      values[at * labels + slot - row * labels] = view.getFloat32(12 + 4 * n + 4 * i, true)
+      values[at * labels + slot - row * labels] = value(i)
     }
-    return { model, next: offset + 12 + 8 * n }
+    return { model, next }
   }
 }

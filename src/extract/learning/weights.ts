@@ -46,6 +46,35 @@ function sumThree (table: ArrayLike<number>, features: ArrayLike<number>, count:
   return out
 }
 
+/**
+ * HashedModel's binary layout, read once for every model class that loads it: labels, bits, n
+ * (uint32 each), then n uint32 slots (row × labels + label) and n float32 values.
+ */
+export interface StoredWeights {
+  labels: number
+  bits: number
+  n: number
+  slot: (i: number) => number
+  value: (i: number) => number
+  /** The offset just past these weights. */
+  next: number
+}
+
+export function readStoredWeights (buffer: Buffer, offset = 0): StoredWeights {
+  const view = new DataView(buffer.buffer, buffer.byteOffset + offset)
+  const labels = view.getUint32(0, true)
+  const bits = view.getUint32(4, true)
+  const n = view.getUint32(8, true)
+  return {
+    labels,
+    bits,
+    n,
+    slot: (i) => view.getUint32(12 + 4 * i, true),
+    value: (i) => view.getFloat32(12 + 4 * n + 4 * i, true),
+    next: offset + 12 + 8 * n
+  }
+}
+
 export class HashedModel implements Scorer {
   readonly labels: number
   readonly #mask: number
@@ -65,15 +94,12 @@ export class HashedModel implements Scorer {
     return sumAll(this.#table, features, count, this.#mask, this.labels, out)
   }
 
-  /** Layout: labels, bits, n (uint32 each), then n uint32 slots and n float32 values. */
+  /** Reads the layout toBuffer writes (readStoredWeights). */
   static fromBuffer (buffer: Buffer, offset = 0): { model: HashedModel, next: number } {
-    const view = new DataView(buffer.buffer, buffer.byteOffset + offset)
-    const labels = view.getUint32(0, true)
-    const bits = view.getUint32(4, true)
-    const n = view.getUint32(8, true)
+    const { labels, bits, n, slot, value, next } = readStoredWeights(buffer, offset)
     const table = new Float32Array((1 << bits) * labels)
-    for (let i = 0; i < n; i++) table[view.getUint32(12 + 4 * i, true)] = view.getFloat32(12 + 4 * n + 4 * i, true)
-    return { model: new HashedModel(labels, bits, table), next: offset + 12 + 8 * n }
+    for (let i = 0; i < n; i++) table[slot(i)] = value(i)
+    return { model: new HashedModel(labels, bits, table), next }
   }
 }
 
@@ -183,22 +209,19 @@ export class SparseModel implements Scorer {
 
   /** Reads HashedModel's binary layout (its slots are written in ascending order). */
   static fromBuffer (buffer: Buffer, offset = 0): { model: SparseModel, next: number } {
-    const view = new DataView(buffer.buffer, buffer.byteOffset + offset)
-    const labels = view.getUint32(0, true)
-    const bits = view.getUint32(4, true)
-    const n = view.getUint32(8, true)
+    const { labels, bits, n, slot: slotOf, value: valueOf, next } = readStoredWeights(buffer, offset)
     const rowStart = new Int32Array((1 << bits) + 1)
     const label = new Uint8Array(n)
     const value = new Float32Array(n)
     for (let i = 0; i < n; i++) {
-      const slot = view.getUint32(12 + 4 * i, true)
+      const slot = slotOf(i)
       const row = Math.floor(slot / labels)
       label[i] = slot - row * labels
-      value[i] = view.getFloat32(12 + 4 * n + 4 * i, true)
+      value[i] = valueOf(i)
       rowStart[row + 1] = i + 1
     }
     // rows without weights start where the previous row ended
     for (let r = 1; r < rowStart.length; r++) if ((rowStart[r] as number) < (rowStart[r - 1] as number)) rowStart[r] = rowStart[r - 1] as number
-    return { model: new SparseModel(labels, bits, rowStart, label, value), next: offset + 12 + 8 * n }
+    return { model: new SparseModel(labels, bits, rowStart, label, value), next }
   }
 }

@@ -63,7 +63,7 @@ export class SqliteStatementTables implements StatementTables {
     this.#insertClass = db.prepare('INSERT INTO statement_texts (key, speaker_id, canonical, bucket_keys) VALUES (?, ?, ?, ?)')
     this.#deleteBuckets = db.prepare(`DELETE FROM statement_buckets WHERE (key, text_id) IN
       (SELECT k.value, t.id FROM statement_texts t, json_each(t.bucket_keys) k WHERE t.id IN (SELECT value FROM json_each(?)))`)
-    // sorted, so the b-tree takes the batch's rows in one pass
+    // in key order: neighbouring keys share a leaf
     this.#insertBuckets = db.prepare(`INSERT OR IGNORE INTO statement_buckets (key, text_id)
       SELECT value ->> 0, value ->> 1 FROM json_each(?) ORDER BY 1, 2`)
     // each key's perKey most recent classes: its rows from the perKey-th highest id up

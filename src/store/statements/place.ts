@@ -7,7 +7,7 @@
 // its keys and the batch's earlier new ones, the `bucketReads` most recent of each key. So the
 // classes, edges and statements are the same whatever the batch size (the property test checks).
 import { fingerprintQuote, type Fingerprint } from './fingerprint.js'
-import { matchQuotes, strongestLinks } from './match.js'
+import { matchQuotes, mostShared, strongestLinks } from './match.js'
 import type { ClassFingerprints } from './class-fingerprints.js'
 import { table, type BucketRow, type ClassRow, type EdgeRow, type StaleQuote, type TableWork } from './tables.js'
 
@@ -78,7 +78,7 @@ function firstOfEachNewKey (prints: Fingerprint[], stored: ReadonlyMap<string, C
 /**
  * Each new class's candidates: per bucket key its `perKey` most recent classes, the batch's earlier
  * new ones (ids above every stored one) before the stored; then the `limit` sharing the most keys,
- * ties by the most recent (mostShared's order), with how many distinct classes were read.
+ * ties by the most recent (mostShared), with how many distinct classes were read.
  */
 function candidatesOf (makers: Fingerprint[], made: ClassRow[], stored: BucketRow[], perKey: number, limit: number): { ids: number[], total: number }[] {
   const storedByKey = new Map<string, number[]>()
@@ -87,8 +87,9 @@ function candidatesOf (makers: Fingerprint[], made: ClassRow[], stored: BucketRo
   // the batch's new classes of each key, in arrival (ascending id) order
   const batchByKey = new Map<string, number[]>()
   return makers.map((maker, i) => {
-    const shared = new Map<number, number>()
-    const count = (id: number) => shared.set(id, (shared.get(id) ?? 0) + 1)
+    // class → [keys shared, arrival]: ids rise with arrival
+    const shared = new Map<number, [number, number]>()
+    const count = (id: number) => shared.set(id, [(shared.get(id)?.[0] ?? 0) + 1, id])
     for (const key of maker.bucketKeys) {
       const batch = batchByKey.get(key) ?? []
       const fromBatch = Math.min(perKey, batch.length)
@@ -97,8 +98,7 @@ function candidatesOf (makers: Fingerprint[], made: ClassRow[], stored: BucketRo
     }
     const id = made[i]?.id ?? -1
     for (const key of maker.bucketKeys) pushTo(batchByKey, key, id)
-    const ids = [...shared].sort(([a, x], [b, y]) => y - x || b - a).slice(0, limit).map(([c]) => c)
-    return { ids, total: shared.size }
+    return { ids: mostShared(shared, limit), total: shared.size }
   })
 }
 
